@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import { Application } from '@microsoft/teams-ai';
+import type { Storage } from 'botbuilder';
+import { TurnState } from '@microsoft/teams-ai';
+import { errorSummary } from './http/messagesEndpoint';
+import type { Logger } from './log';
+import { registerFallback } from './routes/fallback';
+import { registerHelp } from './routes/help';
+import { registerInstall } from './routes/install';
+import type { GatewayTurnState } from './state';
+import type { GatewayAdapter } from './teams/gatewayAdapter';
+
+export interface AppDependencies {
+  readonly adapter: GatewayAdapter;
+  readonly storage: Storage;
+  readonly botAppId: string | undefined;
+  readonly logger: Logger;
+}
+
+/**
+ * The teams-ai Application with every route. Routes are tried in the order registered, so the fallback goes last.
+ * The typing timer is off: teams-ai shares one timer per Application, so overlapping turns stop each other's, and
+ * every typing activity counts against Teams' rate limit.
+ */
+export function createApp(deps: AppDependencies): Application<GatewayTurnState> {
+  const log = deps.logger.child({ module: 'app' });
+  const app = new Application<GatewayTurnState>({
+    adapter: deps.adapter,
+    botAppId: deps.botAppId,
+    storage: deps.storage,
+    removeRecipientMention: true,
+    startTypingTimer: false,
+    longRunningMessages: false,
+    turnStateFactory: () => new TurnState(),
+  });
+
+  registerInstall(app);
+  registerHelp(app);
+  registerFallback(app);
+
+  app.error(async (context, error) => {
+    const correlationId = randomUUID();
+    log.error({ err: errorSummary(error), correlationId, activityType: context.activity.type }, 'turn failed');
+    await context.sendActivity(
+      `Sorry, something went wrong on our side and I could not finish that. Please try again in a moment. ` +
+        `If it keeps happening, give your project team this reference: ${correlationId.slice(0, 8)}`,
+    );
+  });
+
+  return app;
+}

@@ -1,0 +1,39 @@
+import pino from 'pino';
+import type { Logger } from 'pino';
+
+export type { Logger };
+
+/**
+ * Fields that could carry message text or personal data. Redacting them is a second line of defence: code logs ids
+ * only, but a careless `log.info({ activity })` must still not leak a member of staff's name or message.
+ */
+const REDACT = [
+  'text',
+  'activity',
+  'body',
+  'value',
+  'attachments',
+  'name',
+  'email',
+  'userPrincipalName',
+  '*.text',
+  '*.name',
+  '*.email',
+  '*.userPrincipalName',
+  '*.value',
+  'req.headers.authorization',
+  'headers.authorization',
+];
+
+/** One root logger per process; modules take `logger.child({ module })` so every line says where it came from. */
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: { service: 'gateway' },
+      redact: { paths: REDACT, censor: '[redacted]' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+    },
+    destination,
+  );
+}

@@ -1,0 +1,24 @@
+import type { Application } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
+import { MessageFactory } from 'botbuilder';
+import { helpCard } from '../../cards/helpCard';
+import { Verbs } from '../../cards/verbs';
+import type { GatewayTurnState } from '../state';
+import { CAPABILITIES } from './capabilities';
+import { scopeOf } from './scope';
+
+export async function sendHelp(context: TurnContext): Promise<void> {
+  await context.sendActivity(MessageFactory.attachment(helpCard({ scope: scopeOf(context), capabilities: CAPABILITIES })));
+}
+
+/** `help` typed (after any @mention is stripped) or the welcome card's "Show help" button. */
+export function registerHelp(app: Application<GatewayTurnState>): void {
+  app.message(/^\s*(help|\?|what can you do\??)\s*$/i, async (context, state) => {
+    state.conversation.unrecognisedStreak = 0;
+    await sendHelp(context);
+  });
+  app.adaptiveCards.actionSubmit(Verbs.help, async (context, state) => {
+    state.conversation.unrecognisedStreak = 0;
+    await sendHelp(context);
+  });
+}

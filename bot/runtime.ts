@@ -1,0 +1,75 @@
+import type { ServiceClientCredentialsFactory } from 'botframework-connector';
+import { createApp } from './app';
+import type { GatewayConfig } from './config';
+import { healthEndpoint } from './http/healthEndpoint';
+import { messagesEndpoint } from './http/messagesEndpoint';
+import type { Logger } from './log';
+import { startHttpServer } from './server';
+import { openStorage } from './storageRuntime';
+import type { OpenedStorage } from './storageRuntime';
+import { CosmosOperationCounter } from './storage/operationCounter';
+import { createAdapter } from './teams/createAdapter';
+import { createTurnPipeline } from './turnPipeline';
+import { TurnQueue } from './turnQueue';
+
+export interface RuntimeOptions {
+  readonly logger: Logger;
+  /** Lets tests sign outbound calls without reaching Entra; production uses the adapter's own factory. */
+  readonly credentialsFactory?: ServiceClientCredentialsFactory;
+}
+
+export interface RunningGateway {
+  readonly url: string;
+  readonly port: number;
+  readonly storage: OpenedStorage;
+  /** Counts every Cosmos request, so the bench and tests can state the cost of a turn. */
+  readonly cosmosOperations: CosmosOperationCounter;
+  /** Finishes turns in flight, then saves and closes storage. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/**
+ * The whole bot from a config: storage, adapter, app, HTTP. `index.ts`, the tests and the bench all start the bot
+ * through here, so what is tested is what runs.
+ */
+export async function startGateway(config: GatewayConfig, options: RuntimeOptions): Promise<RunningGateway> {
+  const { logger } = options;
+  const cosmosOperations = new CosmosOperationCounter();
+  const storage = await openStorage(config.storage, { logger, counter: cosmosOperations });
+  try {
+    const adapter = createAdapter(config.auth, options.credentialsFactory);
+    const app = createApp({
+      adapter,
+      storage: storage.stateStorage,
+      botAppId: config.auth.kind === 'none' ? undefined : config.auth.appId,
+      logger,
+    });
+    const logic = createTurnPipeline({ app, queue: new TurnQueue(), allowedTenantIds: config.allowedTenantIds, logger });
+    const http = await startHttpServer({
+      host: config.host,
+      port: config.port,
+      logger,
+      routes: {
+        messages: messagesEndpoint({ adapter, allowedServiceUrlHosts: config.allowedServiceUrlHosts, logger, logic }),
+        health: healthEndpoint(storage.isReachable),
+      },
+    });
+    let closing: Promise<void> | undefined;
+    return {
+      url: http.url,
+      port: http.port,
+      storage,
+      cosmosOperations,
+      close: () => {
+        closing ??= (async () => {
+          await http.close();
+          await storage.close();
+        })();
+        return closing;
+      },
+    };
+  } catch (err) {
+    await storage.close();
+    throw err;
+  }
+}

@@ -1,0 +1,78 @@
+import restify from 'restify';
+import type { Request, Response, Server } from 'restify';
+import type { Logger } from './log';
+
+/** Teams caps a message at about 100 KB; anything far larger is not a Teams activity. */
+const MAX_BODY_BYTES = 512 * 1024;
+
+export interface HttpRoutes {
+  readonly messages: (req: Request, res: Response) => Promise<void>;
+  readonly health: (req: Request, res: Response) => Promise<void>;
+}
+
+export interface HttpServer {
+  readonly url: string;
+  readonly port: number;
+  /** Stops accepting requests, then waits (up to `graceMs`) for the ones in flight so no turn is cut off mid-save. */
+  close(graceMs?: number): Promise<void>;
+}
+
+/**
+ * The restify shell: body limits, in-flight tracking for graceful shutdown, and the two routes. Everything a route
+ * does lives in its own handler so this file stays the same as capabilities grow.
+ */
+export async function startHttpServer(options: { host: string; port: number; routes: HttpRoutes; logger: Logger }): Promise<HttpServer> {
+  const log = options.logger.child({ module: 'http' });
+  const server: Server = restify.createServer({ name: 'gateway', handleUncaughtExceptions: false });
+  let inFlight = 0;
+  let idle: (() => void) | undefined;
+
+  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }));
+
+  const tracked =
+    (handler: (req: Request, res: Response) => Promise<void>) =>
+    async (req: Request, res: Response): Promise<void> => {
+      inFlight += 1;
+      try {
+        await handler(req, res);
+      } catch (err) {
+        log.error({ errType: err instanceof Error ? err.name : typeof err }, 'request handler failed');
+        if (!res.headersSent) res.send(500, { error: 'InternalError' });
+      } finally {
+        inFlight -= 1;
+        if (inFlight === 0) idle?.();
+      }
+    };
+
+  server.post('/api/messages', tracked(options.routes.messages));
+  server.get('/healthz', tracked(options.routes.health));
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.removeListener('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const port = address.port;
+  const hostForUrl = options.host.includes(':') && !options.host.startsWith('[') ? `[${options.host}]` : options.host;
+  log.info({ port, host: options.host }, 'listening');
+
+  return {
+    url: `http://${hostForUrl}:${port}`,
+    port,
+    async close(graceMs = 10_000) {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      if (inFlight > 0) {
+        const drained = new Promise<void>((resolve) => {
+          idle = resolve;
+        });
+        const timeout = new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref());
+        await Promise.race([drained, timeout]);
+      }
+      server.server.closeAllConnections();
+      await closed;
+    },
+  };
+}

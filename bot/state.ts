@@ -1,0 +1,17 @@
+import { TurnState } from '@microsoft/teams-ai';
+import type { DialogState } from 'botbuilder-dialogs';
+
+/**
+ * Conversational scratch only. Project records live in their own Cosmos documents with their own eTags, because a
+ * whole turn-state scope is last-writer-wins and would lose one of two people's edits to a shared log.
+ */
+export interface ConversationScratch {
+  /** botbuilder-dialogs' stack, kept here through {@link ../dialogs/dialogStateAccessor}. */
+  dialogState?: DialogState;
+  /** Messages in a row we did not understand; after a few we show the help card instead of a one-line hint. */
+  unrecognisedStreak?: number;
+}
+
+export type UserScratch = Record<string, never>;
+
+export type GatewayTurnState = TurnState<ConversationScratch, UserScratch>;

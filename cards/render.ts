@@ -1,0 +1,55 @@
+import type { Attachment } from 'botbuilder';
+import { CardFactory } from 'botbuilder';
+import * as ACData from 'adaptivecards-templating';
+
+/** Teams renders Adaptive Cards up to 1.5; a newer card shows as an error in the desktop client. */
+export const MAX_CARD_VERSION = 1.5;
+
+/** Teams refuses activities over about 100 KB; we keep each card well under that to leave room for the envelope. */
+export const MAX_CARD_BYTES = 80 * 1024;
+
+export class CardRenderError extends Error {
+  constructor(
+    readonly template: string,
+    reason: string,
+  ) {
+    super(`Card "${template}" could not be rendered: ${reason}`);
+    this.name = 'CardRenderError';
+  }
+}
+
+/** A card template loaded from `cards/templates/*.json`, kept as an opaque JSON value until expanded. */
+export interface CardTemplate<TData> {
+  readonly name: string;
+  readonly json: object;
+  /** Phantom: ties the template to the data its `${…}` expressions expect. */
+  readonly _data?: TData;
+}
+
+export function defineTemplate<TData>(name: string, json: object): CardTemplate<TData> {
+  return { name, json };
+}
+
+/**
+ * Expands a template and checks what Teams would otherwise reject quietly: an unbound `${…}` (a typo in the
+ * template or missing data), a version above 1.5, or a card too big to send.
+ */
+export function renderCardJson<TData extends object>(template: CardTemplate<TData>, data: TData): Record<string, unknown> {
+  const expanded: unknown = new ACData.Template(template.json).expand({ $root: data });
+  if (typeof expanded !== 'object' || expanded === null) throw new CardRenderError(template.name, 'the template did not expand to an object');
+  const card = expanded as Record<string, unknown>;
+  const text = JSON.stringify(card);
+  const unbound = /\$\{[^}]*\}/.exec(text);
+  if (unbound) throw new CardRenderError(template.name, `unbound expression ${unbound[0]}`);
+  const version = Number(card.version);
+  if (card.type !== 'AdaptiveCard' || !(version <= MAX_CARD_VERSION)) {
+    throw new CardRenderError(template.name, `must be an AdaptiveCard of version ${MAX_CARD_VERSION} or lower`);
+  }
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > MAX_CARD_BYTES) throw new CardRenderError(template.name, `${bytes} bytes is over the ${MAX_CARD_BYTES}-byte limit`);
+  return card;
+}
+
+export function renderCard<TData extends object>(template: CardTemplate<TData>, data: TData): Attachment {
+  return CardFactory.adaptiveCard(renderCardJson(template, data));
+}

@@ -1,0 +1,35 @@
+import type { Attachment } from 'botbuilder';
+import template from './templates/welcome.json';
+import { defineTemplate, renderCard } from './render';
+import { Verbs } from './verbs';
+import type { Capability } from './capability';
+import { howToAsk } from './capability';
+
+export interface WelcomeCardData {
+  readonly scope: 'team' | 'personal' | 'groupChat';
+  readonly capabilities: readonly Capability[];
+}
+
+/** What `templates/welcome.json` binds. */
+interface WelcomeTemplateData {
+  readonly intro: string;
+  readonly capabilities: readonly Capability[];
+  readonly howToAsk: string;
+  readonly helpVerb: string;
+}
+
+const welcomeTemplate = defineTemplate<WelcomeTemplateData>('welcome', template);
+
+const INTRO =
+  'I help your project team move your organisation’s email to NHSmail, following NHS Digital’s self-migration guide: ' +
+  'the six gateways, the discovery questionnaire, risks and issues, roll-out groups and answering staff who ask when they migrate.';
+
+/** Sent once when the bot is added, so the team learns what it is for before anyone has to ask. */
+export function welcomeCard(data: WelcomeCardData): Attachment {
+  return renderCard(welcomeTemplate, {
+    intro: INTRO,
+    capabilities: data.capabilities,
+    howToAsk: howToAsk(data.scope),
+    helpVerb: Verbs.help,
+  });
+}

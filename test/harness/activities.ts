@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+
+export const TEST_TENANT = '00000000-0000-4000-8000-000000000001';
+export const TEST_BOT_ID = '28:gateway-test-bot';
+
+export interface ActivityOptions {
+  readonly serviceUrl: string;
+  readonly text?: string;
+  readonly value?: Record<string, unknown>;
+  readonly conversationId?: string;
+  readonly conversationType?: 'personal' | 'channel' | 'groupChat';
+  readonly fromId?: string;
+  readonly tenantId?: string;
+  readonly botId?: string;
+}
+
+/** A Teams message activity as the connector would POST it, with just enough realism for the adapter. */
+export function messageActivity(options: ActivityOptions): Record<string, unknown> {
+  const conversationType = options.conversationType ?? 'personal';
+  const tenantId = options.tenantId ?? TEST_TENANT;
+  const botId = options.botId ?? TEST_BOT_ID;
+  return {
+    type: 'message',
+    id: randomUUID(),
+    timestamp: new Date().toISOString(),
+    channelId: 'msteams',
+    serviceUrl: options.serviceUrl,
+    from: { id: options.fromId ?? '29:user-1', name: 'Test User', aadObjectId: 'aad-user-1' },
+    recipient: { id: botId, name: 'Gateway' },
+    conversation: {
+      id: options.conversationId ?? `a:personal-${randomUUID()}`,
+      conversationType,
+      tenantId,
+      isGroup: conversationType !== 'personal',
+    },
+    channelData: { tenant: { id: tenantId } },
+    locale: 'en-GB',
+    ...(options.text === undefined ? {} : { text: options.text }),
+    ...(options.value === undefined ? {} : { value: options.value }),
+  };
+}
+
+/** The conversationUpdate Teams sends when the bot is added to a team. */
+export function botInstalledActivity(options: ActivityOptions & { teamId?: string }): Record<string, unknown> {
+  const base = messageActivity(options);
+  const botId = options.botId ?? TEST_BOT_ID;
+  return {
+    ...base,
+    type: 'conversationUpdate',
+    text: undefined,
+    membersAdded: [{ id: botId }],
+    channelData: { tenant: { id: options.tenantId ?? TEST_TENANT }, eventType: 'teamMemberAdded', team: { id: options.teamId ?? '19:team@thread.tacv2' } },
+  };
+}
+
+export interface PostResult {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+/** POSTs an activity to the bot over real HTTP, as the connector does. */
+export async function postActivity(botUrl: string, activity: unknown, token?: string): Promise<PostResult> {
+  const response = await fetch(`${botUrl}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token === undefined ? {} : { authorization: `Bearer ${token}` }) },
+    body: typeof activity === 'string' ? activity : JSON.stringify(activity),
+  });
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    // not JSON: keep the text
+  }
+  return { status: response.status, body };
+}

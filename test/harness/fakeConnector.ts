@@ -1,0 +1,165 @@
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One call the bot made to the connector. */
+export interface ConnectorCall {
+  readonly method: string;
+  readonly path: string;
+  readonly conversationId: string | undefined;
+  readonly replyToId: string | undefined;
+  readonly authorization: string | undefined;
+  readonly body: Record<string, unknown> | undefined;
+}
+
+export interface RosterMember {
+  readonly id: string;
+  readonly name: string;
+  readonly aadObjectId?: string;
+  readonly userPrincipalName?: string;
+  readonly email?: string;
+}
+
+interface Failure {
+  status: number;
+  retryAfterSeconds?: number;
+  remaining: number;
+}
+
+/**
+ * A Bot Connector on loopback: records every activity the bot sends, answers roster look-ups, and fails on demand
+ * (429 with Retry-After, 5xx, 403/404), so HTTP tests see exactly what Teams would receive.
+ */
+export class FakeConnector {
+  readonly calls: ConnectorCall[] = [];
+  private readonly roster = new Map<string, RosterMember>();
+  private failure: Failure | undefined;
+  private waiters: { predicate: (calls: readonly ConnectorCall[]) => boolean; resolve: () => void }[] = [];
+  private nextId = 1;
+
+  private constructor(
+    private readonly server: Server,
+    readonly serviceUrl: string,
+  ) {}
+
+  static async start(): Promise<FakeConnector> {
+    let connector: FakeConnector | undefined;
+    const server = createServer((req, res) => {
+      void connector?.handle(req, res);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    connector = new FakeConnector(server, `http://127.0.0.1:${port}/`);
+    return connector;
+  }
+
+  /** Activities the bot sent (replies and proactive), in order. */
+  get activities(): Record<string, unknown>[] {
+    return this.calls.filter((c) => c.method === 'POST' && c.path.includes('/activities') && c.body !== undefined).map((c) => c.body as Record<string, unknown>);
+  }
+
+  activitiesIn(conversationId: string): Record<string, unknown>[] {
+    return this.calls
+      .filter((c) => c.method === 'POST' && c.conversationId === conversationId && c.path.includes('/activities') && c.body !== undefined)
+      .map((c) => c.body as Record<string, unknown>);
+  }
+
+  addMember(member: RosterMember): void {
+    this.roster.set(member.id, member);
+  }
+
+  /** The next `times` activity posts fail with `status` (and a Retry-After header for 429). */
+  failNext(status: number, options: { times?: number; retryAfterSeconds?: number } = {}): void {
+    this.failure = { status, retryAfterSeconds: options.retryAfterSeconds, remaining: options.times ?? 1 };
+  }
+
+  /** Resolves once the recorded calls satisfy `predicate`; rejects after `timeoutMs` with what was seen. */
+  async waitFor(predicate: (calls: readonly ConnectorCall[]) => boolean, timeoutMs = 5_000): Promise<void> {
+    if (predicate(this.calls)) return;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w.resolve !== done);
+        reject(new Error(`FakeConnector: condition not met within ${timeoutMs} ms (${this.calls.length} calls recorded)`));
+      }, timeoutMs);
+      const done = (): void => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.waiters.push({ predicate, resolve: done });
+    });
+  }
+
+  async waitForActivities(count: number, timeoutMs = 5_000): Promise<Record<string, unknown>[]> {
+    await this.waitFor(() => this.activities.length >= count, timeoutMs);
+    return this.activities;
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+    this.failure = undefined;
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const raw = await readBody(req);
+    let body: Record<string, unknown> | undefined;
+    try {
+      body = raw === '' ? undefined : (JSON.parse(raw) as Record<string, unknown>);
+    } catch {
+      body = undefined;
+    }
+    const segments = url.pathname.split('/').filter((s) => s !== '').map(decodeURIComponent);
+    const conversationId = segments[0] === 'v3' && segments[1] === 'conversations' ? segments[2] : undefined;
+    const call: ConnectorCall = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      conversationId,
+      replyToId: segments[3] === 'activities' ? segments[4] : undefined,
+      authorization: req.headers.authorization,
+      body,
+    };
+
+    if (this.failure && this.failure.remaining > 0 && call.method === 'POST') {
+      this.failure.remaining -= 1;
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (this.failure.retryAfterSeconds !== undefined) headers['retry-after'] = String(this.failure.retryAfterSeconds);
+      res.writeHead(this.failure.status, headers).end(JSON.stringify({ error: { code: 'Injected', message: 'injected failure' } }));
+      this.record({ ...call, body: undefined });
+      return;
+    }
+
+    this.record(call);
+    if (segments[3] === 'members' && segments[4] !== undefined) {
+      const member = this.roster.get(segments[4]);
+      if (!member) return void res.writeHead(404).end(JSON.stringify({ error: { code: 'MemberNotFoundInConversation' } }));
+      return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(member));
+    }
+    if (segments[3] === 'members' || segments[3] === 'pagedmembers') {
+      const members = [...this.roster.values()];
+      const payload = segments[3] === 'members' ? members : { members };
+      return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
+    }
+    if (call.method === 'POST' && segments.length === 2 && segments[1] === 'conversations') {
+      return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `conv-${this.nextId++}` }));
+    }
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `activity-${this.nextId++}` }));
+  }
+
+  private record(call: ConnectorCall): void {
+    this.calls.push(call);
+    const ready = this.waiters.filter((w) => w.predicate(this.calls));
+    this.waiters = this.waiters.filter((w) => !ready.includes(w));
+    for (const w of ready) w.resolve();
+  }
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+/** Two cores here and in CI: a couple of workers keep the embedded servers and playground from starving each other. */
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    pool: 'forks',
+    maxWorkers: 2,
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+    restoreMocks: true,
+  },
+});
