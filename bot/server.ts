@@ -63,7 +63,9 @@ export async function startHttpServer(options: { host: string; port: number; rou
     url: `http://${hostForUrl}:${port}`,
     port,
     async close(graceMs = 10_000) {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      });
       if (inFlight > 0) {
         const drained = new Promise<void>((resolve) => {
           idle = resolve;

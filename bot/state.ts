@@ -1,4 +1,4 @@
-import { TurnState } from '@microsoft/teams-ai';
+import type { TurnState } from '@microsoft/teams-ai';
 import type { DialogState } from 'botbuilder-dialogs';
 
 /**

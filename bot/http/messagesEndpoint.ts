@@ -39,9 +39,10 @@ export function messagesEndpoint(options: MessagesEndpointOptions): (req: Reques
       if (invokeResponse?.body !== undefined) res.send(invokeResponse.status, invokeResponse.body);
       else res.send(invokeResponse?.status ?? 200);
     } catch (err) {
-      if (err instanceof AuthenticationError) {
-        const status = err.statusCode === 403 ? 403 : 401;
-        log.warn({ status }, 'request refused: authentication failed');
+      if (isAuthenticationFailure(err)) {
+        const status = err instanceof AuthenticationError && err.statusCode === 403 ? 403 : 401;
+        // The SDK's reasons name only app ids, key ids and claims, never message content.
+        log.warn({ status, reason: err.message }, 'request refused: authentication failed');
         res.send(status, { error: 'Unauthorized', message: 'A valid Bot Framework token is required.' });
         return;
       }
@@ -50,6 +51,13 @@ export function messagesEndpoint(options: MessagesEndpointOptions): (req: Reques
       res.send(500, { error: 'InternalError', correlationId });
     }
   };
+}
+
+/** The token library's own errors (bad signature, not yet valid) escape the SDK unwrapped; they are still a 401. */
+const JWT_ERROR_NAMES = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
+
+function isAuthenticationFailure(err: unknown): err is Error {
+  return err instanceof AuthenticationError || (err instanceof Error && JWT_ERROR_NAMES.has(err.name));
 }
 
 /** Only the error's class and stack: messages can quote user input, so they stay out of the logs. */

@@ -1,3 +1,5 @@
+import { AuthenticationConstants } from 'botframework-connector';
+import { CallerIdConstants } from 'botframework-schema';
 import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import type { AuthConfig } from '../config';
 import { GatewayAdapter } from './gatewayAdapter';
@@ -15,11 +17,25 @@ export function createAdapter(auth: AuthConfig, credentialsFactory?: ServiceClie
       MicrosoftAppPassword: auth.appPassword,
       MicrosoftAppType: auth.appType,
       MicrosoftAppTenantId: auth.tenantId,
-      ...(auth.openIdMetadataUrl === undefined
-        ? {}
-        : { ToBotFromChannelOpenIdMetadataUrl: auth.openIdMetadataUrl, ToBotFromEmulatorOpenIdMetadataUrl: auth.openIdMetadataUrl }),
-      ...(auth.tokenIssuer === undefined ? {} : { ToBotFromChannelTokenIssuer: auth.tokenIssuer }),
+      ...(auth.openIdMetadataUrl === undefined && auth.tokenIssuer === undefined ? {} : overriddenValidation(auth.openIdMetadataUrl, auth.tokenIssuer)),
     },
     credentialsFactory,
   );
+}
+
+/**
+ * Setting any one validation endpoint switches the SDK to "parameterized" mode, where every endpoint must be given:
+ * the public-cloud values fill the gaps, so overriding the OpenID URL does not silently blank the token issuer.
+ */
+function overriddenValidation(openIdMetadataUrl: string | undefined, tokenIssuer: string | undefined): Record<string, string | boolean> {
+  return {
+    ValidateAuthority: true,
+    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    ToBotFromChannelTokenIssuer: tokenIssuer ?? AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl ?? AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: openIdMetadataUrl ?? AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+    CallerId: CallerIdConstants.PublicAzureChannel,
+  };
 }

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sendJson } from './sendJson';
 
 /** One call the bot made to the connector. */
 export interface ConnectorCall {
@@ -43,14 +44,15 @@ export class FakeConnector {
   ) {}
 
   static async start(): Promise<FakeConnector> {
-    let connector: FakeConnector | undefined;
+    // The handler needs the instance, and the instance needs the listening server's port.
+    const ref: { connector?: FakeConnector } = {};
     const server = createServer((req, res) => {
-      void connector?.handle(req, res);
+      void ref.connector?.handle(req, res);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    connector = new FakeConnector(server, `http://127.0.0.1:${port}/`);
-    return connector;
+    ref.connector = new FakeConnector(server, `http://127.0.0.1:${port}/`);
+    return ref.connector;
   }
 
   /** Activities the bot sent (replies and proactive), in order. */
@@ -126,9 +128,9 @@ export class FakeConnector {
 
     if (this.failure && this.failure.remaining > 0 && call.method === 'POST') {
       this.failure.remaining -= 1;
-      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      const headers: Record<string, string> = {};
       if (this.failure.retryAfterSeconds !== undefined) headers['retry-after'] = String(this.failure.retryAfterSeconds);
-      res.writeHead(this.failure.status, headers).end(JSON.stringify({ error: { code: 'Injected', message: 'injected failure' } }));
+      sendJson(res, this.failure.status, JSON.stringify({ error: { code: 'Injected', message: 'injected failure' } }), headers);
       this.record({ ...call, body: undefined });
       return;
     }
@@ -136,18 +138,18 @@ export class FakeConnector {
     this.record(call);
     if (segments[3] === 'members' && segments[4] !== undefined) {
       const member = this.roster.get(segments[4]);
-      if (!member) return void res.writeHead(404).end(JSON.stringify({ error: { code: 'MemberNotFoundInConversation' } }));
-      return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(member));
+      if (!member) return void sendJson(res, 404, JSON.stringify({ error: { code: 'MemberNotFoundInConversation' } }));
+      return void sendJson(res, 200, JSON.stringify(member));
     }
     if (segments[3] === 'members' || segments[3] === 'pagedmembers') {
       const members = [...this.roster.values()];
       const payload = segments[3] === 'members' ? members : { members };
-      return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
+      return void sendJson(res, 200, JSON.stringify(payload));
     }
     if (call.method === 'POST' && segments.length === 2 && segments[1] === 'conversations') {
-      return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `conv-${this.nextId++}` }));
+      return void sendJson(res, 200, JSON.stringify({ id: `conv-${this.nextId++}` }));
     }
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `activity-${this.nextId++}` }));
+    sendJson(res, 200, JSON.stringify({ id: `activity-${this.nextId++}` }));
   }
 
   private record(call: ConnectorCall): void {
@@ -163,3 +165,4 @@ async function readBody(req: IncomingMessage): Promise<string> {
   for await (const chunk of req) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
 }
+

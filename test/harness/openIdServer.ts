@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sendJson } from './sendJson';
 import { createSign, generateKeyPairSync, randomUUID } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 
@@ -36,19 +37,19 @@ export class OpenIdServer {
     let base = '';
     const server = createServer((req, res) => {
       if (req.url === '/.well-known/openid-configuration') {
-        res.writeHead(200, { 'content-type': 'application/json' }).end(
+        sendJson(res, 200, 
           JSON.stringify({ issuer: `${base}/issuer`, jwks_uri: `${base}/keys`, id_token_signing_alg_values_supported: ['RS256'] }),
         );
         return;
       }
       if (req.url === '/keys') {
         const jwk = publicKey.export({ format: 'jwk' });
-        res.writeHead(200, { 'content-type': 'application/json' }).end(
+        sendJson(res, 200, 
           JSON.stringify({ keys: [{ ...jwk, kid, kty: 'RSA', use: 'sig', alg: 'RS256', endorsements: ['msteams'] }] }),
         );
         return;
       }
-      res.writeHead(404).end();
+      sendJson(res, 404, '');
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -77,3 +78,4 @@ export class OpenIdServer {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 }
+

@@ -1,0 +1,89 @@
+import type { Container, ItemDefinition } from '@azure/cosmos';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadSnapshot, saveSnapshot, SnapshotFileError } from '../../bot/storage/snapshot';
+import type { SnapshotFile } from '../../bot/storage/snapshot';
+import type { CosmosFixture } from './cosmosFixture';
+import { startCosmosFixture } from './cosmosFixture';
+
+async function allDocuments(container: Container): Promise<Record<string, unknown>[]> {
+  const { resources } = await container.items.query<ItemDefinition>('SELECT * FROM c').fetchAll();
+  return resources
+    .map(({ _rid, _self, _etag, _ts, _attachments, ...doc }) => doc)
+    .sort((a, b) => String(a.id).localeCompare(String(b.id)));
+}
+
+describe('snapshots', () => {
+  let source: CosmosFixture;
+  let dir: string;
+
+  beforeAll(async () => {
+    source = await startCosmosFixture('snapshot');
+    dir = await mkdtemp(join(tmpdir(), 'gateway-snapshot-'));
+    const { state, projects } = source.containers;
+    await state.items.upsert({ id: 'conv*2fone', realId: 'conv/one', document: { dialogStack: [] } });
+    for (let i = 0; i < 25; i += 1) {
+      await projects.items.upsert({ id: `gw-${i}`, projectId: `p${i % 3}`, type: 'gateway', stage: { name: 'initiation', done: i % 2 === 0 }, tags: ['a', i] });
+    }
+    await projects.items.upsert({ id: 'orphan', type: 'no-partition-key' });
+  });
+
+  afterAll(async () => {
+    await source.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('when saved, then the file holds every document without system properties', async () => {
+    const file = join(dir, 'nested', 'deeper', 'snapshot.json');
+    const count = await saveSnapshot([source.containers.state, source.containers.projects], file);
+    expect(count).toBe(27);
+    const snapshot = JSON.parse(await readFile(file, 'utf8')) as SnapshotFile;
+    expect(snapshot.version).toBe(1);
+    expect(Number.isNaN(Date.parse(snapshot.savedAt))).toBe(false);
+    expect(snapshot.containers.state).toHaveLength(1);
+    expect(snapshot.containers.projects).toHaveLength(26);
+    const names = new Set(Object.values(snapshot.containers).flat().flatMap((doc) => Object.keys(doc)));
+    for (const system of ['_rid', '_self', '_etag', '_ts', '_attachments']) expect(names.has(system)).toBe(false);
+    expect((await readdir(join(dir, 'nested', 'deeper'))).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('when a snapshot is loaded into a new server, then its documents are identical', async () => {
+    const file = join(dir, 'roundtrip.json');
+    await saveSnapshot([source.containers.state, source.containers.projects], file);
+    const target = await startCosmosFixture('snapshot-target');
+    try {
+      const loaded = await loadSnapshot([target.containers.state, target.containers.projects], file);
+      expect(loaded).toBe(27);
+      expect(await allDocuments(target.containers.projects)).toEqual(await allDocuments(source.containers.projects));
+      expect(await allDocuments(target.containers.state)).toEqual(await allDocuments(source.containers.state));
+      const { resource } = await target.containers.projects.item('gw-4', 'p1').read<{ stage: { done: boolean } }>();
+      expect(resource?.stage.done).toBe(true);
+    } finally {
+      await target.close();
+    }
+  });
+
+  it('when the snapshot file does not exist, then loading restores nothing', async () => {
+    await expect(loadSnapshot([source.containers.projects], join(dir, 'absent.json'))).resolves.toBe(0);
+  });
+
+  it('when the snapshot file is corrupt, then loading fails naming the file and leaves it in place', async () => {
+    const file = join(dir, 'corrupt.json');
+    await writeFile(file, '{"version":1,"containers":{"projects":[{"id":', 'utf8');
+    const failure = loadSnapshot([source.containers.projects], file);
+    await expect(failure).rejects.toBeInstanceOf(SnapshotFileError);
+    await expect(loadSnapshot([source.containers.projects], file)).rejects.toThrow(file);
+    expect((await stat(file)).size).toBeGreaterThan(0);
+  });
+
+  it('when the snapshot has another version or malformed documents, then loading fails clearly', async () => {
+    const versioned = join(dir, 'v2.json');
+    await writeFile(versioned, JSON.stringify({ version: 2, savedAt: '', containers: {} }), 'utf8');
+    await expect(loadSnapshot([source.containers.projects], versioned)).rejects.toThrow(/unsupported version 2/);
+    const malformed = join(dir, 'malformed.json');
+    await writeFile(malformed, JSON.stringify({ version: 1, savedAt: '', containers: { projects: [{ projectId: 'p1' }] } }), 'utf8');
+    await expect(loadSnapshot([source.containers.projects], malformed)).rejects.toThrow(/"projects".*string ids/);
+  });
+});
