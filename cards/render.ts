@@ -35,12 +35,13 @@ export function defineTemplate<TData>(name: string, json: object): CardTemplate<
  * template or missing data), a version above 1.5, or a card too big to send.
  */
 export function renderCardJson<TData extends object>(template: CardTemplate<TData>, data: TData): Record<string, unknown> {
-  const expanded: unknown = new ACData.Template(template.json).expand({ $root: data });
+  const expanded: unknown = new ACData.Template(template.json).expand({ $root: shieldExpressions(data) });
   if (typeof expanded !== 'object' || expanded === null) throw new CardRenderError(template.name, 'the template did not expand to an object');
-  const card = expanded as Record<string, unknown>;
-  const text = JSON.stringify(card);
-  const unbound = /\$\{[^}]*\}/.exec(text);
+  const shielded = JSON.stringify(expanded);
+  const unbound = /\$\{[^}]*\}/.exec(shielded);
   if (unbound) throw new CardRenderError(template.name, `unbound expression ${unbound[0]}`);
+  const text = shielded.replaceAll(SHIELD, '${');
+  const card = JSON.parse(text) as Record<string, unknown>;
   const version = Number(card.version);
   if (card.type !== 'AdaptiveCard' || !(version <= MAX_CARD_VERSION)) {
     throw new CardRenderError(template.name, `must be an AdaptiveCard of version ${MAX_CARD_VERSION} or lower`);
@@ -48,6 +49,22 @@ export function renderCardJson<TData extends object>(template: CardTemplate<TDat
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_CARD_BYTES) throw new CardRenderError(template.name, `${bytes} bytes is over the ${MAX_CARD_BYTES}-byte limit`);
   return card;
+}
+
+/** Stands in for `${` inside data while checking for unbound expressions; a private-use character no one types. */
+const SHIELD = '\uE000{';
+
+/**
+ * People type anything, "${x}" included: data strings are shielded so such text is shown as typed and only the
+ * template's own unbound expressions fail the render.
+ */
+function shieldExpressions(value: unknown): unknown {
+  if (typeof value === 'string') return value.replaceAll('${', SHIELD);
+  if (Array.isArray(value)) return value.map(shieldExpressions);
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shieldExpressions(v)]));
+  }
+  return value;
 }
 
 export function renderCard<TData extends object>(template: CardTemplate<TData>, data: TData): Attachment {

@@ -35,6 +35,7 @@ export class FakeConnector {
   readonly calls: ConnectorCall[] = [];
   private readonly roster = new Map<string, RosterMember>();
   private failure: Failure | undefined;
+  private delayMs = 0;
   private waiters: { predicate: (calls: readonly ConnectorCall[]) => boolean; resolve: () => void }[] = [];
   private nextId = 1;
 
@@ -75,6 +76,11 @@ export class FakeConnector {
     this.failure = { status, retryAfterSeconds: options.retryAfterSeconds, remaining: options.times ?? 1 };
   }
 
+  /** Every later answer waits this long: a slow Teams, to catch a turn in flight. */
+  delayReplies(ms: number): void {
+    this.delayMs = ms;
+  }
+
   /** Resolves once the recorded calls satisfy `predicate`; rejects after `timeoutMs` with what was seen. */
   async waitFor(predicate: (calls: readonly ConnectorCall[]) => boolean, timeoutMs = 5_000): Promise<void> {
     if (predicate(this.calls)) return;
@@ -99,6 +105,7 @@ export class FakeConnector {
   reset(): void {
     this.calls.length = 0;
     this.failure = undefined;
+    this.delayMs = 0;
   }
 
   async close(): Promise<void> {
@@ -136,6 +143,7 @@ export class FakeConnector {
     }
 
     this.record(call);
+    if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     if (segments[3] === 'members' && segments[4] !== undefined) {
       const member = this.roster.get(segments[4]);
       if (!member) return void sendJson(res, 404, JSON.stringify({ error: { code: 'MemberNotFoundInConversation' } }));

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, TEAMS_SERVICE_URL_HOSTS } from '../../../bot/config';
+
+const production = {
+  BOT_ID: 'app-id',
+  BOT_PASSWORD: 'secret',
+  BOT_TENANT_ID: 'tenant-id',
+  COSMOS_ENDPOINT: 'https://acct.documents.azure.com:443/',
+  ALLOWED_TENANT_IDS: 'tenant-id',
+};
+
+function problemsOf(env: Record<string, string>): readonly string[] {
+  try {
+    loadConfig(env, '/srv/gateway');
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('when nothing is set, then it runs locally: loopback, embedded store in .data, playground on, no auth', () => {
+    const config = loadConfig({}, '/srv/gateway');
+    expect(config).toMatchObject({
+      host: '127.0.0.1',
+      port: 3978,
+      auth: { kind: 'none' },
+      storage: { kind: 'embedded', databaseId: 'gateway', dataDir: '/srv/gateway/.data', snapshotIntervalMs: 30_000 },
+      playground: { enabled: true, port: 56150 },
+      allowedTenantIds: [],
+    });
+    expect(config.allowedServiceUrlHosts).toEqual(expect.arrayContaining([...TEAMS_SERVICE_URL_HOSTS, '127.0.0.1']));
+  });
+
+  it('when production settings are given, then auth is on, Azure Cosmos is used, loopback replies are not allowed', () => {
+    const config = loadConfig(production);
+    expect(config.auth).toMatchObject({ kind: 'bot-framework', appId: 'app-id', appType: 'SingleTenant', tenantId: 'tenant-id' });
+    expect(config.storage).toMatchObject({ kind: 'azure', key: undefined });
+    expect(config.host).toBe('0.0.0.0');
+    expect(config.allowedServiceUrlHosts).not.toContain('127.0.0.1');
+    expect(config.playground.enabled).toBe(false);
+    expect(config.warnings).toEqual([]);
+  });
+
+  it('when the config is loaded, then it cannot be changed afterwards', () => {
+    const config = loadConfig({});
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.auth)).toBe(true);
+  });
+
+  it('when several settings are wrong, then one error names every problem', () => {
+    const problems = problemsOf({ PORT: 'eighty', LOG_LEVEL: 'loud', COSMOS_ENDPOINT: 'not a url' });
+    expect(problems).toHaveLength(3);
+    expect(problems.join('\n')).toMatch(/PORT.*whole number/);
+    expect(problems.join('\n')).toMatch(/LOG_LEVEL/);
+    expect(problems.join('\n')).toMatch(/COSMOS_ENDPOINT/);
+  });
+
+  it('when there is no BOT_ID but HOST is public, then it refuses to start unauthenticated', () => {
+    expect(problemsOf({ HOST: '0.0.0.0' })[0]).toMatch(/only listens on loopback/);
+  });
+
+  it('when BOT_ID is set without tenant or password, then both are named', () => {
+    const problems = problemsOf({ BOT_ID: 'app-id' });
+    expect(problems).toEqual([expect.stringMatching(/^BOT_TENANT_ID/), expect.stringMatching(/^BOT_PASSWORD/)]);
+  });
+
+  it('when the bot uses a managed identity, then a password is refused and none is needed', () => {
+    expect(problemsOf({ BOT_ID: 'id', BOT_TENANT_ID: 't', BOT_TYPE: 'UserAssignedMSI', BOT_PASSWORD: 'x' })[0]).toMatch(/^BOT_PASSWORD: must be empty/);
+    expect(loadConfig({ BOT_ID: 'id', BOT_TENANT_ID: 't', BOT_TYPE: 'UserAssignedMSI' }).auth).toMatchObject({ appType: 'UserAssignedMSI', appPassword: undefined });
+  });
+
+  it('when BOT_TYPE is MultiTenant, then it is refused (new bots are single-tenant or managed identity)', () => {
+    expect(problemsOf({ ...production, BOT_TYPE: 'MultiTenant' })[0]).toMatch(/^BOT_TYPE/);
+  });
+
+  it('when a setting is blank, then it counts as unset', () => {
+    expect(loadConfig({ BOT_ID: '', BOT_PASSWORD: '  ', COSMOS_ENDPOINT: '' }).auth.kind).toBe('none');
+  });
+
+  it('when BOT_ID is set without COSMOS_ENDPOINT, then it runs on the embedded store with a warning', () => {
+    const config = loadConfig({ BOT_ID: 'id', BOT_PASSWORD: 'p', BOT_TENANT_ID: 't', ALLOWED_TENANT_IDS: 't' });
+    expect(config.storage.kind).toBe('embedded');
+    expect(config.warnings).toEqual([expect.stringMatching(/embedded Cosmos store/)]);
+  });
+
+  it('when production has no tenant allow-list, then it warns that every tenant is accepted', () => {
+    const { ALLOWED_TENANT_IDS: _omitted, ...rest } = production;
+    expect(loadConfig(rest).warnings).toEqual([expect.stringMatching(/ALLOWED_TENANT_IDS is empty/)]);
+  });
+
+  it('when lists have spaces and empty entries, then they are trimmed', () => {
+    expect(loadConfig({ ALLOWED_TENANT_IDS: ' a, ,b ,' }).allowedTenantIds).toEqual(['a', 'b']);
+  });
+
+  it('when secrets are set without what they belong to, then they are refused rather than ignored', () => {
+    expect(problemsOf({ BOT_PASSWORD: 'p', COSMOS_KEY: 'k' })).toEqual([
+      expect.stringMatching(/^BOT_PASSWORD: set without BOT_ID/),
+      expect.stringMatching(/^COSMOS_KEY: set without COSMOS_ENDPOINT/),
+    ]);
+  });
+});

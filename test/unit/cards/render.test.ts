@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { CardRenderError, defineTemplate, MAX_CARD_BYTES, renderCardJson } from '../../../cards/render';
+import { helpCard } from '../../../cards/helpCard';
+import { welcomeCard } from '../../../cards/welcomeCard';
+import { Verbs } from '../../../cards/verbs';
+import { CAPABILITIES } from '../../../bot/routes/capabilities';
+
+const card = (body: object[], version = '1.5') => ({ type: 'AdaptiveCard', version, body });
+
+describe('renderCardJson', () => {
+  it('when data fills every expression, then the card comes back expanded', () => {
+    const template = defineTemplate<{ name: string }>('t', card([{ type: 'TextBlock', text: 'Hello ${name}' }]));
+    expect(renderCardJson(template, { name: 'Ward 7' }).body).toEqual([{ type: 'TextBlock', text: 'Hello Ward 7' }]);
+  });
+
+  it('when an expression has no data, then rendering fails naming it rather than showing ${…} to a user', () => {
+    const template = defineTemplate<{ name: string }>('t', card([{ type: 'TextBlock', text: 'Hello ${nmae}' }]));
+    expect(() => renderCardJson(template, { name: 'x' })).toThrow(CardRenderError);
+    expect(() => renderCardJson(template, { name: 'x' })).toThrow('${nmae}');
+  });
+
+  it('when the card is newer than Teams supports, then rendering fails', () => {
+    expect(() => renderCardJson(defineTemplate('t', card([], '1.6')), {})).toThrow(/1.5 or lower/);
+  });
+
+  it('when the card would be too big for a Teams message, then rendering fails', () => {
+    const template = defineTemplate<{ text: string }>('t', card([{ type: 'TextBlock', text: '${text}' }]));
+    expect(() => renderCardJson(template, { text: 'x'.repeat(MAX_CARD_BYTES) })).toThrow(/over the/);
+  });
+
+  it('when user text contains ${…}, then it is shown as typed, not refused', () => {
+    const template = defineTemplate<{ text: string }>('t', card([{ type: 'TextBlock', text: '${text}' }]));
+    expect(renderCardJson(template, { text: 'cost ${x} and ${y}' }).body).toEqual([{ type: 'TextBlock', text: 'cost ${x} and ${y}' }]);
+  });
+});
+
+describe('every card the bot sends', () => {
+  const rendered = [
+    ['welcome (team)', welcomeCard({ scope: 'team', capabilities: CAPABILITIES })],
+    ['welcome (personal)', welcomeCard({ scope: 'personal', capabilities: CAPABILITIES })],
+    ['help (team)', helpCard({ scope: 'team', capabilities: CAPABILITIES })],
+    ['help (group chat)', helpCard({ scope: 'groupChat', capabilities: CAPABILITIES })],
+  ] as const;
+
+  it.each(rendered)('when the %s card is rendered, then it is an Adaptive Card 1.5, fully bound and well under 100 KB', (_name, attachment) => {
+    expect(attachment.contentType).toBe('application/vnd.microsoft.card.adaptive');
+    const json = JSON.stringify(attachment.content);
+    expect(json).not.toMatch(/\$\{/);
+    expect(Buffer.byteLength(json)).toBeLessThan(100 * 1024);
+    expect((attachment.content as { version: string }).version).toBe('1.5');
+  });
+
+  it('when the welcome card lists capabilities, then each one appears and its button sends the help verb', () => {
+    const content = welcomeCard({ scope: 'team', capabilities: CAPABILITIES }).content as { actions: { data: { verb: string } }[] };
+    expect(content.actions.map((a) => a.data.verb)).toEqual([Verbs.help]);
+    for (const capability of CAPABILITIES) expect(JSON.stringify(content)).toContain(capability.command);
+  });
+});
