@@ -17,7 +17,7 @@ function buildDialogs(accessor: DialogStateAccessor): DialogSet {
     new WaterfallDialog(ASK, [
       async (step) => step.prompt(PROMPT, 'What is your organisation called?'),
       async (step) => {
-        step.values.organisation = step.result;
+        step.values.organisation = String(step.result);
         return step.prompt(PROMPT, `Thanks. What is the ODS code for ${String(step.result)}?`);
       },
       async (step) => {
