@@ -3,27 +3,28 @@ import { TurnQueue } from '../../../bot/turnQueue';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
+/** Jobs that record when they start and end, to see whether they overlapped. */
+function recorder(): { log: string[]; job: (name: string) => () => Promise<void> } {
+  const log: string[] = [];
+  const job = (name: string) => async () => {
+    log.push(`start ${name}`);
+    await tick();
+    log.push(`end ${name}`);
+  };
+  return { log, job };
+}
+
 describe('TurnQueue', () => {
   it('when work shares a key, then it runs one at a time in arrival order', async () => {
     const queue = new TurnQueue();
-    const log: string[] = [];
-    const job = (name: string) => async () => {
-      log.push(`start ${name}`);
-      await tick();
-      log.push(`end ${name}`);
-    };
+    const { log, job } = recorder();
     await Promise.all([queue.run(['a'], job('1')), queue.run(['a'], job('2')), queue.run(['a'], job('3'))]);
     expect(log).toEqual(['start 1', 'end 1', 'start 2', 'end 2', 'start 3', 'end 3']);
   });
 
   it('when work has different keys, then it runs side by side', async () => {
     const queue = new TurnQueue();
-    const log: string[] = [];
-    const job = (name: string) => async () => {
-      log.push(`start ${name}`);
-      await tick();
-      log.push(`end ${name}`);
-    };
+    const { log, job } = recorder();
     await Promise.all([queue.run(['a'], job('1')), queue.run(['b'], job('2'))]);
     expect(log.slice(0, 2)).toEqual(['start 1', 'start 2']);
   });
