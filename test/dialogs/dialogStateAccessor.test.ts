@@ -17,11 +17,11 @@ function buildDialogs(accessor: DialogStateAccessor): DialogSet {
     new WaterfallDialog(ASK, [
       async (step) => step.prompt(PROMPT, 'What is your organisation called?'),
       async (step) => {
-        step.values.organisation = String(step.result);
+        (step.values as Record<string, string>).organisation = String(step.result);
         return step.prompt(PROMPT, `Thanks. What is the ODS code for ${String(step.result)}?`);
       },
       async (step) => {
-        await step.context.sendActivity(`Saved ${String(step.result)} for ${String(step.values.organisation)}.`);
+        await step.context.sendActivity(`Saved ${String(step.result)} for ${(step.values as Record<string, string>).organisation ?? ''}.`);
         return step.endDialog();
       },
     ]),

@@ -20,7 +20,7 @@ describe('renderCardJson', () => {
   });
 
   it('when the card is newer than Teams supports, then rendering fails', () => {
-    expect(() => renderCardJson(defineTemplate('t', card([], '1.6')), {})).toThrow(/1.5 or lower/);
+    expect(() => renderCardJson(defineTemplate<object>('t', card([], '1.6')), {})).toThrow(/1.5 or lower/);
   });
 
   it('when the card would be too big for a Teams message, then rendering fails', () => {
