@@ -7,14 +7,18 @@ import { startHttpServer } from '../../bot/server';
 import type { HttpServer } from '../../bot/server';
 import { GatewayAdapter } from '../../bot/teams/gatewayAdapter';
 
+type EchoState = TurnState<{ echoes?: number }>;
+
 /**
- * The baseline: a bare teams-ai app that echoes text, on the same restify server, adapter and Cosmos storage as
- * Gateway, so the ratio measures what Gateway's own code costs and nothing else.
+ * The baseline: a bare teams-ai app that echoes text and counts its turns, on the same restify server, adapter and
+ * Cosmos storage as Gateway, so the ratio measures what Gateway's own code costs and nothing else.
  */
 export async function startEchoApp(storage: Storage, allowedServiceUrlHosts: readonly string[], logger: Logger): Promise<HttpServer> {
   const adapter = new GatewayAdapter({});
-  const app = new Application<TurnState>({ adapter, storage, startTypingTimer: false, turnStateFactory: () => new TurnState() });
-  app.activity('message', async (context) => {
+  const app = new Application<EchoState>({ adapter, storage, startTypingTimer: false, turnStateFactory: () => new TurnState<{ echoes?: number }>() });
+  app.activity('message', async (context, state) => {
+    // Like Gateway's measured turn, each echo changes conversation state, so both pay one Cosmos write.
+    state.conversation.echoes = (state.conversation.echoes ?? 0) + 1;
     await context.sendActivity(`echo: ${context.activity.text ?? ''}`);
   });
   return startHttpServer({
