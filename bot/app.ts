@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Application } from '@microsoft/teams-ai';
 import type { Storage } from 'botbuilder';
 import { TurnState } from '@microsoft/teams-ai';
-import { errorSummary } from './http/messagesEndpoint';
+import { errorSummary } from './log';
 import type { Logger } from './log';
 import { registerFallback } from './routes/fallback';
 import { registerHelp } from './routes/help';

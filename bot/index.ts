@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { ConfigError, loadConfig } from './config';
 import type { Playground } from './local/playground';
-import { createLogger } from './log';
+import { createLogger, errorSummary } from './log';
 import { startGateway } from './runtime';
 
 /**
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
         await gateway.close();
         process.exit(0);
       } catch (err) {
-        logger.error({ errType: err instanceof Error ? err.name : typeof err }, 'shutdown failed');
+        logger.error({ err: errorSummary(err) }, 'shutdown failed');
         process.exit(1);
       }
     })();

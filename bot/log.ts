@@ -37,3 +37,9 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     destination,
   );
 }
+
+/** Only the error's class and stack: messages can quote user input, so they stay out of the logs. */
+export function errorSummary(err: unknown): { type: string; stack: string | undefined } {
+  if (err instanceof Error) return { type: err.name, stack: err.stack?.split('\n').slice(1, 8).join('\n') };
+  return { type: typeof err, stack: undefined };
+}

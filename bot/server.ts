@@ -1,5 +1,6 @@
 import restify from 'restify';
 import type { Request, Response, Server } from 'restify';
+import { errorSummary } from './log';
 import type { Logger } from './log';
 
 /** Teams caps a message at about 100 KB; anything far larger is not a Teams activity. */
@@ -36,7 +37,7 @@ export async function startHttpServer(options: { host: string; port: number; rou
       try {
         await handler(req, res);
       } catch (err) {
-        log.error({ errType: err instanceof Error ? err.name : typeof err }, 'request handler failed');
+        log.error({ err: errorSummary(err) }, 'request handler failed');
         if (!res.headersSent) res.send(500, { error: 'InternalError' });
       } finally {
         inFlight -= 1;

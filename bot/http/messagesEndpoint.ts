@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Activity, InvokeResponse, TurnContext } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
 import type { Request, Response } from 'restify';
+import { errorSummary } from '../log';
 import type { Logger } from '../log';
 import { isAllowedServiceUrl } from '../security/serviceUrlGuard';
 import type { GatewayAdapter } from '../teams/gatewayAdapter';
@@ -58,10 +59,4 @@ const JWT_ERROR_NAMES = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenEx
 
 function isAuthenticationFailure(err: unknown): err is Error {
   return err instanceof AuthenticationError || (err instanceof Error && JWT_ERROR_NAMES.has(err.name));
-}
-
-/** Only the error's class and stack: messages can quote user input, so they stay out of the logs. */
-export function errorSummary(err: unknown): { type: string; stack: string | undefined } {
-  if (err instanceof Error) return { type: err.name, stack: err.stack?.split('\n').slice(1, 8).join('\n') };
-  return { type: typeof err, stack: undefined };
 }
