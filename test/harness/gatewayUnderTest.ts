@@ -25,6 +25,8 @@ export interface GatewayUnderTestOptions {
   readonly credentialsFactory?: ServiceClientCredentialsFactory;
   readonly dataDir?: string;
   readonly connector?: FakeConnector;
+  /** Where log lines go (at LOG_LEVEL, default silent), to check what the bot writes. */
+  readonly logDestination?: { write(line: string): void };
 }
 
 /**
@@ -43,7 +45,7 @@ export async function startGatewayUnderTest(options: GatewayUnderTestOptions = {
     ...options.env,
   });
   const gateway = await startGateway(config, {
-    logger: createLogger(config.logLevel),
+    logger: createLogger(config.logLevel, options.logDestination),
     ...(options.credentialsFactory === undefined ? {} : { credentialsFactory: options.credentialsFactory }),
   });
   const self: GatewayUnderTest = {

@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { ProjectBusy } from '../../../bot/migration/projects/conflictRetry';
+import { updateChecklistItem, type UpdateChecklistItemCommand } from '../../../bot/migration/projects/updateChecklistItem';
+import { NotFound, PermissionDenied, StaleEdit, ValidationFailed } from '../../../bot/migration/shared/errors';
+import { caught, intruder, newWorld, nia, priya, sam, sue, teamProject, tom, type TestWorld } from './projectFixtures';
+
+async function world(): Promise<{ w: TestWorld; projectId: string; tick: (over?: Partial<UpdateChecklistItemCommand>) => UpdateChecklistItemCommand }> {
+  const w = newWorld();
+  const { projectId } = await teamProject(w);
+  const tick = (over: Partial<UpdateChecklistItemCommand> = {}): UpdateChecklistItemCommand => ({
+    actor: tom,
+    projectId,
+    itemId: 'g2-pid',
+    expectedVersion: 0,
+    change: { field: 'status', status: 'done' },
+    ...over,
+  });
+  return { w, projectId, tick };
+}
+
+describe('updating a checklist item', () => {
+  it('when a team member ticks an untouched item, then it is saved at version 1 with its audit entry', async () => {
+    const { w, projectId, tick } = await world();
+    const { item, changed } = await updateChecklistItem(w.deps, tick());
+
+    expect(changed).toBe(true);
+    expect(item).toMatchObject({ itemId: 'g2-pid', status: 'done', version: 1, updatedBy: { id: '29:tom', name: 'Tom Evans' } });
+    const gateway = await w.deps.gateways.get(projectId, 2);
+    expect(gateway.items).toEqual([item]);
+    expect(await w.deps.gateways.history(projectId, 2)).toEqual([
+      { kind: 'item-changed', at: '2026-11-25T10:00:00.000Z', by: { id: '29:tom', name: 'Tom Evans' }, itemId: 'g2-pid', field: 'status', before: 'open', after: 'done' },
+    ]);
+  });
+
+  it('when the card was stale, then StaleEdit says so and nothing is saved or audited', async () => {
+    const { w, projectId, tick } = await world();
+    await updateChecklistItem(w.deps, tick());
+    const writes = w.store.writes;
+    const error = await caught(() => updateChecklistItem(w.deps, tick({ actor: priya, change: { field: 'note', text: 'Signed by the board' } })));
+
+    expect(error).toBeInstanceOf(StaleEdit);
+    expect(error).toMatchObject({ expectedVersion: 0, actualVersion: 1 });
+    expect(w.store.writes).toBe(writes);
+    expect(await w.deps.gateways.history(projectId, 2)).toHaveLength(1);
+  });
+
+  it.each([
+    ['a member of staff', sue],
+    ['someone not in the project', nia],
+  ])('when %s tries to tick an item, then it is refused with the reason and nothing changes', async (_who, actor) => {
+    const { w, projectId, tick } = await world();
+    const writes = w.store.writes;
+    const error = await caught(() => updateChecklistItem(w.deps, tick({ actor })));
+    expect(error).toBeInstanceOf(PermissionDenied);
+    expect((error as PermissionDenied).reason).toBe('Only members of the project team can update checklist items.');
+    expect(w.store.writes).toBe(writes);
+    expect((await w.deps.gateways.get(projectId, 2)).items).toEqual([]);
+  });
+
+  it('when someone from another tenant uses a copied card, then the project is not found', async () => {
+    const { w, tick } = await world();
+    await expect(updateChecklistItem(w.deps, tick({ actor: intruder }))).rejects.toBeInstanceOf(NotFound);
+  });
+
+  it('when the item is not in the catalogue, then NotFound is thrown before anything is read', async () => {
+    const { w, tick } = await world();
+    await expect(updateChecklistItem(w.deps, tick({ itemId: 'g2-retired' }))).rejects.toBeInstanceOf(NotFound);
+  });
+
+  it('when the expected version is not a whole number, then the card is treated as broken', async () => {
+    const { w, tick } = await world();
+    await expect(updateChecklistItem(w.deps, tick({ expectedVersion: -1 }))).rejects.toBeInstanceOf(ValidationFailed);
+    await expect(updateChecklistItem(w.deps, tick({ expectedVersion: 1.5 }))).rejects.toBeInstanceOf(ValidationFailed);
+  });
+
+  it('when the change alters nothing, then it reports unchanged and saves nothing', async () => {
+    const { w, tick } = await world();
+    const writes = w.store.writes;
+    const result = await updateChecklistItem(w.deps, tick({ change: { field: 'status', status: 'open' } }));
+    expect(result).toMatchObject({ changed: false, item: { status: 'open', version: 0 } });
+    expect(w.store.writes).toBe(writes);
+  });
+
+  it('when an owner is chosen, then the name comes from the member list, not from the card', async () => {
+    const { w, tick } = await world();
+    const { item } = await updateChecklistItem(w.deps, tick({ change: { field: 'owner', owner: { id: '29:sam', name: 'Somebody Else' } } }));
+    expect(item.owner).toEqual({ id: '29:sam', name: 'Sam Okafor' });
+  });
+
+  it.each([
+    ['a member of staff', sue],
+    ['someone outside the project', nia],
+  ])('when %s is chosen as owner, then it is refused', async (_who, owner) => {
+    const { w, tick } = await world();
+    const error = await caught(() => updateChecklistItem(w.deps, tick({ change: { field: 'owner', owner: { id: owner.userId, name: owner.name } } })));
+    expect((error as ValidationFailed).fieldErrors).toEqual([{ field: 'owner', message: 'Please choose someone in the project team to own this item.' }]);
+  });
+
+  it('when two people tick different items of the same gateway at once, then both land', async () => {
+    const { w, projectId, tick } = await world();
+    await Promise.all([
+      updateChecklistItem(w.deps, tick({ itemId: 'g2-pid' })),
+      updateChecklistItem(w.deps, tick({ actor: sam, itemId: 'g2-risk-log' })),
+    ]);
+    const gateway = await w.deps.gateways.get(projectId, 2);
+    expect(gateway.items.map((i) => [i.itemId, i.status, i.version]).sort()).toEqual([
+      ['g2-pid', 'done', 1],
+      ['g2-risk-log', 'done', 1],
+    ]);
+    expect(await w.deps.gateways.history(projectId, 2)).toHaveLength(2);
+    expect(w.store.conflicts).toBeGreaterThan(0);
+  });
+
+  it('when another item is saved between this read and this write, then the change is re-applied to the latest and both land', async () => {
+    const { w, projectId, tick } = await world();
+    w.store.beforeNextWrite(async () => {
+      await updateChecklistItem(w.deps, tick({ actor: sam, itemId: 'g2-risk-log' }));
+    });
+    await updateChecklistItem(w.deps, tick({ itemId: 'g2-pid' }));
+    expect(w.store.conflicts).toBe(1);
+    expect((await w.deps.gateways.get(projectId, 2)).items.map((i) => i.itemId).sort()).toEqual(['g2-pid', 'g2-risk-log']);
+  });
+
+  it('when the same item is changed by someone else between this read and this write, then this change is a stale edit, not a retry', async () => {
+    const { w, projectId, tick } = await world();
+    w.store.beforeNextWrite(async () => {
+      await updateChecklistItem(w.deps, tick({ actor: sam, change: { field: 'due', due: '2026-12-01' } }));
+    });
+    await expect(updateChecklistItem(w.deps, tick())).rejects.toBeInstanceOf(StaleEdit);
+    expect((await w.deps.gateways.get(projectId, 2)).items).toMatchObject([{ itemId: 'g2-pid', status: 'open', due: '2026-12-01', version: 1 }]);
+    expect(await w.deps.gateways.history(projectId, 2)).toHaveLength(1);
+  });
+
+  it('when two people change the same item from the same card at once, then exactly one wins and the other gets StaleEdit', async () => {
+    const { w, projectId, tick } = await world();
+    const results = await Promise.allSettled([
+      updateChecklistItem(w.deps, tick({ change: { field: 'status', status: 'done' } })),
+      updateChecklistItem(w.deps, tick({ actor: sam, change: { field: 'status', status: 'not-applicable', naReason: 'No PID' } })),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(results.map((r) => (r.status === 'rejected' ? r.reason : null)).filter((e) => e !== null)).toEqual([expect.any(StaleEdit)]);
+    expect((await w.deps.gateways.get(projectId, 2)).items[0]?.version).toBe(1);
+  });
+
+  it('when saves keep colliding four times, then the fifth attempt lands', async () => {
+    const { w, tick } = await world();
+    w.store.collideNext(4);
+    await expect(updateChecklistItem(w.deps, tick())).resolves.toMatchObject({ changed: true });
+  });
+
+  it('when saves collide five times in a row, then the person is told to try again and nothing is saved', async () => {
+    const { w, projectId, tick } = await world();
+    const writes = w.store.writes;
+    w.store.collideNext(5);
+    await expect(updateChecklistItem(w.deps, tick())).rejects.toBeInstanceOf(ProjectBusy);
+    expect(w.store.writes).toBe(writes);
+    expect(await w.deps.gateways.history(projectId, 2)).toEqual([]);
+  });
+});
