@@ -42,8 +42,8 @@ export interface GatewayConfig {
   /** Hosts the bot may reply to; a request naming any other service URL is refused before it is processed. */
   readonly allowedServiceUrlHosts: readonly string[];
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  /** Start the Agents Playground beside the bot (local mode only). */
-  readonly playground: { readonly enabled: boolean; readonly port: number };
+  /** Start the Agents Playground beside the bot (local mode only), working in `workDir` (its config and log). */
+  readonly playground: { readonly enabled: boolean; readonly port: number; readonly workDir: string };
   /** Warnings worth printing once at start, e.g. "BOT_ID without COSMOS_ENDPOINT uses the embedded store". */
   readonly warnings: readonly string[];
 }
@@ -193,7 +193,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     allowedTenantIds: Object.freeze([...e.ALLOWED_TENANT_IDS]),
     allowedServiceUrlHosts: Object.freeze([...allowedServiceUrlHosts, ...(local ? [...LOOPBACK_HOSTS] : [])]),
     logLevel: e.LOG_LEVEL ?? 'info',
-    playground: Object.freeze({ enabled: local && e.PLAYGROUND !== 'off', port: e.PLAYGROUND_PORT }),
+    playground: Object.freeze({
+      enabled: local && e.PLAYGROUND !== 'off',
+      port: e.PLAYGROUND_PORT,
+      workDir: path.resolve(cwd, e.DATA_DIR ?? '.data', 'playground'),
+    }),
     warnings: Object.freeze(warnings),
   });
 }

@@ -32,8 +32,15 @@ async function main(): Promise<void> {
   let playground: Playground | undefined;
   if (config.playground.enabled) {
     // Loaded only in local mode: production never needs the playground's code.
-    const { startPlayground } = await import('./local/playground');
-    playground = await startPlayground({ botEndpoint: `${gateway.url}/api/messages`, port: config.playground.port, logger });
+    const { startPlayground, writePlaygroundConfig } = await import('./local/playground');
+    const { DEMO_TEAM } = await import('./local/demoTeam');
+    await writePlaygroundConfig(config.playground.workDir, DEMO_TEAM);
+    playground = await startPlayground({
+      botEndpoint: `${gateway.url}/api/messages`,
+      port: config.playground.port,
+      cwd: config.playground.workDir,
+      logger,
+    });
     process.stdout.write(`\n  Gateway is running. Open ${playground.url} in your browser to chat with it.\n\n`);
   } else {
     process.stdout.write(`\n  Gateway is listening on ${gateway.url}/api/messages\n\n`);

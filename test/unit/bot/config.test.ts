@@ -27,7 +27,7 @@ describe('loadConfig', () => {
       port: 3978,
       auth: { kind: 'none' },
       storage: { kind: 'embedded', databaseId: 'gateway', dataDir: '/srv/gateway/.data', snapshotIntervalMs: 30_000 },
-      playground: { enabled: true, port: 56150 },
+      playground: { enabled: true, port: 56150, workDir: '/srv/gateway/.data/playground' },
       allowedTenantIds: [],
     });
     expect(config.allowedServiceUrlHosts).toEqual(expect.arrayContaining([...TEAMS_SERVICE_URL_HOSTS, '127.0.0.1']));

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { assignRole } from '../../../bot/migration/projects/assignRole';
 import { LastProjectManager } from '../../../bot/migration/projects/projectErrors';
 import { setUpProject } from '../../../bot/migration/projects/setUpProject';
-import { NotFound, PermissionDenied, ValidationFailed } from '../../../bot/migration/shared/errors';
+import type { ValidationFailed } from '../../../bot/migration/shared/errors';
+import { NotFound, PermissionDenied } from '../../../bot/migration/shared/errors';
 import { caught, intruder, newWorld, nia, priya, sam, sue, teamProject, tom, VALID_FORM } from './projectFixtures';
 
 describe('assigning roles', () => {

@@ -3,7 +3,8 @@ import { SignOffBlocked } from '../../../bot/migration/gateways/readiness';
 import { recordGatewayDecision } from '../../../bot/migration/projects/recordGatewayDecision';
 import { reopenGateway } from '../../../bot/migration/projects/reopenGateway';
 import { updateChecklistItem } from '../../../bot/migration/projects/updateChecklistItem';
-import { InvalidState, PermissionDenied, ValidationFailed } from '../../../bot/migration/shared/errors';
+import type { PermissionDenied} from '../../../bot/migration/shared/errors';
+import { InvalidState, ValidationFailed } from '../../../bot/migration/shared/errors';
 import { caught, completeMandatoryItems, lee, newWorld, priya, sam, sue, teamProject, tom } from './projectFixtures';
 
 async function ready(stage: 1 | 2 = 1): Promise<{ w: ReturnType<typeof newWorld>; projectId: string }> {

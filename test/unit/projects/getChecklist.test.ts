@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getStage } from '../../../bot/migration/gateways/catalogue';
+import { findItem, getStage } from '../../../bot/migration/gateways/catalogue';
 import { getChecklist } from '../../../bot/migration/projects/getChecklist';
 import { NotFound, ValidationFailed } from '../../../bot/migration/shared/errors';
 import { edit, intruder, newWorld, priya, sam, sue, teamProject, tom } from './projectFixtures';
@@ -25,7 +25,7 @@ describe('a gateway checklist', () => {
     });
     expect(list.entries.find((e) => e.item.id === 'g2-shared-mailboxes')).toMatchObject({ status: 'not-applicable', naReason: 'None', version: 1, overdue: false });
     const untouched = list.entries.find((e) => e.item.id === 'g2-risk-log');
-    expect(untouched).toEqual({ item: expect.objectContaining({ id: 'g2-risk-log' }), status: 'open', version: 0, overdue: false, notes: [], evidence: [] });
+    expect(untouched).toEqual({ item: findItem(w.deps.catalogue, 'g2-risk-log').item, status: 'open', version: 0, overdue: false, notes: [], evidence: [] });
     expect(list.progress).toMatchObject({ total: 17, completed: 1 });
     expect(list.blockers.filter((b) => b.kind === 'mandatory-item-open')).toHaveLength(14);
     expect(list).toMatchObject({ viewerRole: 'team-member', canUpdateItems: true, canSignOff: false, passed: false });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_GATEWAY_CATALOGUE, findItem } from '../../../bot/migration/gateways/catalogue';
 import { getStatus } from '../../../bot/migration/projects/getStatus';
 import { recordGatewayDecision } from '../../../bot/migration/projects/recordGatewayDecision';
 import { recordMilestone } from '../../../bot/migration/projects/recordMilestone';
@@ -6,6 +7,7 @@ import { setUpProject } from '../../../bot/migration/projects/setUpProject';
 import { NotFound } from '../../../bot/migration/shared/errors';
 import { completeMandatoryItems, edit, intruder, newWorld, nia, priya, sam, sue, teamProject, tom, VALID_FORM, type TestWorld } from './projectFixtures';
 
+const actionOf = (itemId: string): string => findItem(DEFAULT_GATEWAY_CATALOGUE, itemId).item.action;
 const tomRef = { id: '29:tom', name: 'Tom Evans' };
 const samRef = { id: '29:sam', name: 'Sam Okafor' };
 
@@ -47,8 +49,8 @@ describe('project status', () => {
     ]);
     expect(status.gateways[0]?.decision).toMatchObject({ outcome: 'go', by: { id: '29:priya' } });
     expect(status.overdue).toEqual([
-      { itemId: 'g2-pid', stage: 2, action: expect.any(String), due: '2026-11-20', daysOverdue: 5, owner: tomRef },
-      { itemId: 'g2-risk-log', stage: 2, action: expect.any(String), due: '2026-11-24', daysOverdue: 1, owner: samRef },
+      { itemId: 'g2-pid', stage: 2, action: actionOf('g2-pid'), due: '2026-11-20', daysOverdue: 5, owner: tomRef },
+      { itemId: 'g2-risk-log', stage: 2, action: actionOf('g2-risk-log'), due: '2026-11-24', daysOverdue: 1, owner: samRef },
     ]);
     expect(status.upcomingMilestones.map((m) => [m.date, m.kind])).toEqual([
       ['2026-11-25', 'other'],

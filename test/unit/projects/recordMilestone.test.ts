@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assignRole } from '../../../bot/migration/projects/assignRole';
 import { recordMilestone } from '../../../bot/migration/projects/recordMilestone';
-import { PermissionDenied, ValidationFailed } from '../../../bot/migration/shared/errors';
+import type { PermissionDenied, ValidationFailed } from '../../../bot/migration/shared/errors';
 import { caught, lee, newWorld, priya, sam, sue, teamProject, tom } from './projectFixtures';
 
 describe('recording a milestone', () => {

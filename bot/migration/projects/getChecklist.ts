@@ -1,0 +1,95 @@
+import { getStage } from '../gateways/catalogue';
+import type { CatalogueItem, StageNumber } from '../gateways/catalogueTypes';
+import { isPassed, type GatewayState, type ItemEvidence, type ItemNote, type ItemStatus, type PersonRef } from '../gateways/gatewayState';
+import { gatewayProgress, type GatewayProgress } from '../gateways/progress';
+import { signOffBlockers, type SignOffBlocker } from '../gateways/readiness';
+import { assertCan, can, type ProjectRole } from '../gateways/roles';
+import { daysBetween, todayInLondon, type IsoDate } from '../shared/ukDates';
+import type { Actor } from './actor';
+import { allGateways, itemIn } from './gatewayRecord';
+import { loadProjectFor } from './projectAccess';
+import type { ProjectDeps } from './projectDeps';
+import { parseStage } from './stageInput';
+
+export interface ChecklistEntry {
+  readonly item: CatalogueItem;
+  readonly status: ItemStatus;
+  /** Put this on the card: an edit must send it back as `expectedVersion`. 0 for an untouched item. */
+  readonly version: number;
+  readonly owner?: PersonRef;
+  readonly due?: IsoDate;
+  /** Open with a due date before today (London). */
+  readonly overdue: boolean;
+  readonly naReason?: string;
+  readonly notes: readonly ItemNote[];
+  readonly evidence: readonly ItemEvidence[];
+  readonly updatedBy?: PersonRef;
+}
+
+export interface Checklist {
+  readonly projectId: string;
+  readonly stage: StageNumber;
+  readonly title: string;
+  readonly summary: string;
+  readonly gateway: GatewayState;
+  readonly passed: boolean;
+  readonly progress: GatewayProgress;
+  /** What stops a go now; empty when it could be signed off. */
+  readonly blockers: readonly SignOffBlocker[];
+  readonly entries: readonly ChecklistEntry[];
+  readonly viewerRole: ProjectRole;
+  /** So the card can hide buttons the person could not use anyway. */
+  readonly canUpdateItems: boolean;
+  readonly canSignOff: boolean;
+}
+
+/** One gateway's checklist: every catalogue item with its state, in catalogue order. */
+export async function getChecklist(
+  deps: ProjectDeps,
+  query: { readonly actor: Actor; readonly projectId: string; readonly stage: number },
+): Promise<Checklist> {
+  const stageNumber = parseStage(query.stage);
+  const { project, role } = await loadProjectFor(deps, query.actor, query.projectId);
+  assertCan(role, 'read');
+  // All gateways, not one: roll-out and the review can only pass after every earlier gateway, and one query costs the same as one read.
+  const gateways = allGateways(project.projectId, await deps.gateways.list(project.projectId));
+  const record = gateways.find((g) => g.stage === stageNumber) ?? gateways[0];
+  if (!record) throw new Error('allGateways always returns six gateways');
+  const stage = getStage(deps.catalogue, stageNumber);
+  const today = todayInLondon(deps.clock.now());
+
+  return {
+    projectId: project.projectId,
+    stage: stageNumber,
+    title: stage.title,
+    summary: stage.summary,
+    gateway: record.state,
+    passed: isPassed(record.state),
+    progress: gatewayProgress(deps.catalogue, stageNumber, record.items),
+    blockers: signOffBlockers(
+      deps.catalogue,
+      stageNumber,
+      record.items,
+      gateways.map((g) => g.state),
+    ),
+    entries: stage.items.map((item) => {
+      const state = itemIn(record, item.id);
+      const status = state?.status ?? 'open';
+      return {
+        item,
+        status,
+        version: state?.version ?? 0,
+        ...(state?.owner ? { owner: state.owner } : {}),
+        ...(state?.due !== undefined ? { due: state.due } : {}),
+        overdue: status === 'open' && state?.due !== undefined && daysBetween(state.due, today) > 0,
+        ...(state?.naReason !== undefined ? { naReason: state.naReason } : {}),
+        notes: state?.notes ?? [],
+        evidence: state?.evidence ?? [],
+        ...(state ? { updatedBy: state.updatedBy } : {}),
+      };
+    }),
+    viewerRole: role,
+    canUpdateItems: can(role, 'update-item'),
+    canSignOff: can(role, 'sign-off-gateway'),
+  };
+}

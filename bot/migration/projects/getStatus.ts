@@ -1,0 +1,67 @@
+import { getStage } from '../gateways/catalogue';
+import type { StageNumber } from '../gateways/catalogueTypes';
+import { isPassed, type GatewayDecision, type Milestone } from '../gateways/gatewayState';
+import { daysToCutover, gatewayProgress, overdueItems, type GatewayProgress, type OverdueItem } from '../gateways/progress';
+import { signOffBlockers } from '../gateways/readiness';
+import { assertCan, type ProjectRole } from '../gateways/roles';
+import { todayInLondon, type IsoDate } from '../shared/ukDates';
+import type { Actor } from './actor';
+import { allGateways } from './gatewayRecord';
+import { summariseProject, type ProjectSummary } from './project';
+import { loadProjectFor } from './projectAccess';
+import type { ProjectDeps } from './projectDeps';
+
+export interface GatewayStatus {
+  readonly stage: StageNumber;
+  readonly title: string;
+  readonly progress: GatewayProgress;
+  readonly passed: boolean;
+  /** The latest go / no-go; absent while undecided or since reopened. */
+  readonly decision?: GatewayDecision;
+  /** How many things stop a go right now (0: ready to sign off, unless already passed). */
+  readonly blockerCount: number;
+}
+
+export interface ProjectStatus {
+  readonly project: ProjectSummary;
+  readonly viewerRole: ProjectRole;
+  /** Today in London, which every day count below is measured from. */
+  readonly today: IsoDate;
+  /** 0 on the day, negative once it has passed. */
+  readonly daysToCutover: number;
+  readonly gateways: readonly GatewayStatus[];
+  /** Most overdue first, with their owners. */
+  readonly overdue: readonly OverdueItem[];
+  /** Milestones dated today or later, soonest first. */
+  readonly upcomingMilestones: readonly Milestone[];
+}
+
+/**
+ * The project at a glance. Costs two reads whatever the size of the project:
+ * the project record and one query for its gateways.
+ */
+export async function getStatus(deps: ProjectDeps, query: { readonly actor: Actor; readonly projectId: string }): Promise<ProjectStatus> {
+  const { project, role } = await loadProjectFor(deps, query.actor, query.projectId);
+  assertCan(role, 'read');
+  const gateways = allGateways(project.projectId, await deps.gateways.list(project.projectId));
+  const today = todayInLondon(deps.clock.now());
+
+  const items = gateways.flatMap((g) => g.items);
+  const states = gateways.map((g) => g.state);
+  return {
+    project: summariseProject(project),
+    viewerRole: role,
+    today,
+    daysToCutover: daysToCutover(today, project.plannedCutover),
+    gateways: gateways.map((g) => ({
+      stage: g.stage,
+      title: getStage(deps.catalogue, g.stage).title,
+      progress: gatewayProgress(deps.catalogue, g.stage, g.items),
+      passed: isPassed(g.state),
+      ...(g.state.decision ? { decision: g.state.decision } : {}),
+      blockerCount: signOffBlockers(deps.catalogue, g.stage, g.items, states).length,
+    })),
+    overdue: overdueItems(deps.catalogue, items, today),
+    upcomingMilestones: project.milestones.filter((m) => m.date >= today).sort((a, b) => a.date.localeCompare(b.date)),
+  };
+}

@@ -1,0 +1,36 @@
+/** The project application layer: what routes call, and the ports storage implements. */
+export type { Actor } from './actor';
+export type { GatewayAuditEntry, ProjectAuditEntry } from './auditEntries';
+export type { Clock } from './clock';
+export { ConcurrentModification, MAX_SAVE_ATTEMPTS, ProjectBusy, retryOnConflict } from './conflictRetry';
+export type { GatewayChange, GatewayRecord } from './gatewayRecord';
+export { allGateways, newGatewayRecord } from './gatewayRecord';
+export type { GatewayRepository } from './gatewayRepository';
+export type { IdGenerator } from './idGenerator';
+export type { Project, ProjectMember, ProjectSummary } from './project';
+export { isProjectId } from './project';
+export type { ProjectDeps } from './projectDeps';
+export { LastProjectManager, ProjectAlreadySetUp } from './projectErrors';
+export type { CreateProjectOutcome, ProjectChange, ProjectRepository } from './projectRepository';
+
+export { setUpProject } from './setUpProject';
+export type { SetUpProjectCommand, SetUpProjectResult } from './setUpProject';
+export { assignRole } from './assignRole';
+export type { AssignRoleCommand } from './assignRole';
+export { updateChecklistItem } from './updateChecklistItem';
+export type { UpdateChecklistItemCommand, UpdateChecklistItemResult } from './updateChecklistItem';
+export { recordGatewayDecision } from './recordGatewayDecision';
+export type { RecordGatewayDecisionCommand } from './recordGatewayDecision';
+export { reopenGateway } from './reopenGateway';
+export type { ReopenGatewayCommand } from './reopenGateway';
+export { recordMilestone } from './recordMilestone';
+export type { RecordMilestoneCommand } from './recordMilestone';
+export { getStatus } from './getStatus';
+export type { GatewayStatus, ProjectStatus } from './getStatus';
+export { getMyActions } from './getMyActions';
+export type { MyActions } from './getMyActions';
+export { getChecklist } from './getChecklist';
+export type { Checklist, ChecklistEntry } from './getChecklist';
+export { getItemHistory } from './getItemHistory';
+export { findMyProjects, findTeamProject } from './findProjects';
+export type { FoundProject } from './findProjects';

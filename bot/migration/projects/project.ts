@@ -1,0 +1,80 @@
+import type { IsoTimestamp, Milestone, PersonRef } from '../gateways/gatewayState';
+import type { MigrationMethod, Phasing } from '../gateways/projectSetup';
+import type { ProjectRole } from '../gateways/roles';
+import type { IsoDate } from '../shared/ukDates';
+
+/**
+ * A migration project: one organisation's move to NHSmail, and the people
+ * working on it.
+ *
+ * Why members live on the project: a role only means something within one
+ * project (the PM of one practice is staff in another), and keeping them on
+ * the project record means a role check needs no extra read.
+ */
+
+/** Someone the project knows, with the one role they hold in it. */
+export interface ProjectMember {
+  /** The Teams user id (`29:…`), which is what every activity carries. */
+  readonly userId: string;
+  /** The Entra ID object id, when Teams gave it: stable across bots, useful to the roster. */
+  readonly aadObjectId?: string;
+  /** The display name at the time they were added. */
+  readonly name: string;
+  readonly role: ProjectRole;
+}
+
+export interface Project {
+  readonly projectId: string;
+  readonly tenantId: string;
+  /** The Teams team the project belongs to; absent for a project set up in a personal chat. One team holds at most one project. */
+  readonly teamId?: string;
+  /** Opaque reference to the channel conversation where reports go; the Teams layer knows what it means. */
+  readonly reportsConversationRef?: string;
+  readonly organisationName: string;
+  readonly odsCode: string;
+  readonly method: MigrationMethod;
+  readonly approximateUsers: number;
+  readonly newAccounts: number;
+  readonly phasing: Phasing;
+  readonly plannedStart: IsoDate;
+  readonly plannedCutover: IsoDate;
+  readonly createdBy: PersonRef;
+  readonly createdAt: IsoTimestamp;
+  readonly members: readonly ProjectMember[];
+  /** Dated events (pipeline slot, pilot go / no-go): few, rarely written, read by every status view. */
+  readonly milestones: readonly Milestone[];
+}
+
+/** Enough to pick a project from a list or head a card. */
+export interface ProjectSummary {
+  readonly projectId: string;
+  readonly organisationName: string;
+  readonly odsCode: string;
+  readonly teamId?: string;
+  readonly plannedCutover: IsoDate;
+}
+
+/**
+ * Project ids come from cards, which people can tamper with, and end up in
+ * document ids and partition keys: only plain url-safe characters are ever
+ * accepted, which also keeps them apart from the `tenant:` index partitions.
+ */
+const PROJECT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export function isProjectId(value: unknown): value is string {
+  return typeof value === 'string' && PROJECT_ID.test(value);
+}
+
+export function summariseProject(project: Project): ProjectSummary {
+  return {
+    projectId: project.projectId,
+    organisationName: project.organisationName,
+    odsCode: project.odsCode,
+    ...(project.teamId !== undefined ? { teamId: project.teamId } : {}),
+    plannedCutover: project.plannedCutover,
+  };
+}
+
+export function projectManagerCount(members: readonly ProjectMember[]): number {
+  return members.filter((m) => m.role === 'project-manager').length;
+}

@@ -1,0 +1,31 @@
+import { InvalidState } from '../shared/errors';
+
+/**
+ * Refusals specific to projects. They extend InvalidState so the edge's
+ * existing mapping already shows their message and hint.
+ */
+
+/** One Teams team holds one project: a second would split the team's reports and roles. */
+export class ProjectAlreadySetUp extends InvalidState {
+  readonly existingProjectId: string;
+
+  constructor(existingProjectId: string, organisationName: string | undefined) {
+    super(
+      organisationName === undefined
+        ? 'This team already has a migration project, so a second one was not set up.'
+        : `This team already has a migration project for ${organisationName}, so a second one was not set up.`,
+      'Ask for the status to see it, or set up the other project in its own team.',
+    );
+    this.existingProjectId = existingProjectId;
+  }
+}
+
+/** A project with no project manager could never assign roles again. */
+export class LastProjectManager extends InvalidState {
+  constructor() {
+    super(
+      "You can't change the role of the only project manager.",
+      'Make someone else project manager first, then change this role.',
+    );
+  }
+}

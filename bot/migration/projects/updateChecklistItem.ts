@@ -1,0 +1,69 @@
+import { findItem } from '../gateways/catalogue';
+import type { ItemState, PersonRef } from '../gateways/gatewayState';
+import { newItemState } from '../gateways/gatewayState';
+import { applyItemUpdate, type ItemChange } from '../gateways/itemUpdates';
+import { assertCan } from '../gateways/roles';
+import { ValidationFailed } from '../shared/errors';
+import { findMember, personOf, type Actor } from './actor';
+import { retryOnConflict } from './conflictRetry';
+import { itemIn, withItem } from './gatewayRecord';
+import type { Project } from './project';
+import { loadProjectFor } from './projectAccess';
+import type { ProjectDeps } from './projectDeps';
+
+export interface UpdateChecklistItemCommand {
+  readonly actor: Actor;
+  readonly projectId: string;
+  readonly itemId: string;
+  /** The item version shown on the card the person used (0 for an item nobody has touched). */
+  readonly expectedVersion: number;
+  /** For an owner, only the id matters: it must be a project member who is not staff. */
+  readonly change: ItemChange;
+}
+
+export interface UpdateChecklistItemResult {
+  readonly item: ItemState;
+  /** False when the change altered nothing (e.g. marking done an item already done): nothing was saved. */
+  readonly changed: boolean;
+}
+
+/**
+ * Changes one checklist item and records who changed what, in one save.
+ * A change made from a stale card is refused with StaleEdit and never
+ * retried: the person has to see what the other person did. A collision
+ * with a change to another item is retried, so both land.
+ */
+export async function updateChecklistItem(deps: ProjectDeps, command: UpdateChecklistItemCommand): Promise<UpdateChecklistItemResult> {
+  const { expectedVersion, itemId } = command;
+  if (!Number.isSafeInteger(expectedVersion) || expectedVersion < 0) {
+    throw new ValidationFailed([{ field: 'expectedVersion', message: 'This card is out of date. Please refresh the checklist.' }]);
+  }
+  const { stage } = findItem(deps.catalogue, itemId);
+
+  const { project, role } = await loadProjectFor(deps, command.actor, command.projectId);
+  assertCan(role, 'update-item');
+  const change = resolveOwner(project, command.change);
+  const by = personOf(command.actor);
+  const at = deps.clock.now().toISOString();
+
+  const saved = await retryOnConflict(() =>
+    deps.gateways.tryUpdate(project.projectId, stage.number, (current) => {
+      const result = applyItemUpdate(deps.catalogue, itemIn(current, itemId), { itemId, expectedVersion, change, by, role, at });
+      if (result.audit.length === 0) return undefined;
+      return { record: withItem(current, result.state), audit: result.audit.map((entry) => ({ kind: 'item-changed', ...entry })) };
+    }),
+  );
+  const item = itemIn(saved, itemId) ?? newItemState(itemId, by, at);
+  return { item, changed: item.version !== expectedVersion };
+}
+
+/** Owners come from the project's own member list, so cards can't assign work to strangers or to staff. */
+function resolveOwner(project: Project, change: ItemChange): ItemChange {
+  if (change.field !== 'owner' || change.owner === null) return change;
+  const member = findMember(project, { userId: change.owner.id });
+  if (!member || member.role === 'staff') {
+    throw new ValidationFailed([{ field: 'owner', message: 'Please choose someone in the project team to own this item.' }]);
+  }
+  const owner: PersonRef = { id: member.userId, name: member.name };
+  return { field: 'owner', owner };
+}
