@@ -40,10 +40,9 @@ export async function recordGatewayDecision(deps: ProjectDeps, command: RecordGa
         { items: current.items, gateways: [...others, current.state] },
         { stage, outcome: command.outcome, comment: command.comment, by, role, at },
       );
-      const decision = state.decision ?? { outcome: command.outcome, comment: '' };
       return {
         record: { ...current, state },
-        audit: [{ kind: 'gateway-decided', at, by, stage, outcome: decision.outcome, comment: decision.comment }],
+        audit: [{ kind: 'gateway-decided', at, by, stage, outcome: command.outcome, comment: state.decision?.comment ?? '' }],
       };
     }),
   );

@@ -1,0 +1,171 @@
+import type { Container } from '@azure/cosmos';
+import type { Logger } from 'pino';
+import type { StageNumber } from '../../migration/gateways/catalogueTypes';
+import type { GatewayState, ItemState } from '../../migration/gateways/gatewayState';
+import type { GatewayAuditEntry } from '../../migration/projects/auditEntries';
+import { ConcurrentModification } from '../../migration/projects/conflictRetry';
+import { newGatewayRecord, type GatewayChange, type GatewayRecord } from '../../migration/projects/gatewayRecord';
+import type { GatewayRepository } from '../../migration/projects/gatewayRepository';
+import { cosmosStatusCode, describeError, isPreconditionFailed } from '../cosmosErrors';
+import { queryPartition, readDocument } from './cosmosDocuments';
+import {
+  assertSchema,
+  gatewayAuditPageId,
+  gatewayDocumentId,
+  SCHEMA_VERSION,
+  withoutSeq,
+  type GatewayAuditPageDocument,
+  type GatewayDocument,
+  type Sequenced,
+} from './projectDocuments';
+
+export interface CosmosGatewayRepositoryOptions {
+  /** Entries kept inside the gateway document before the oldest move to a page. */
+  readonly inlineAuditLimit?: number;
+  /** Entries moved per page. */
+  readonly auditPageSize?: number;
+  readonly logger?: Logger;
+}
+
+/** Roughly 100 KB of log inline at most, a twentieth of Cosmos's document limit, and pages of about 50 KB. */
+const DEFAULT_INLINE_AUDIT_LIMIT = 200;
+const DEFAULT_AUDIT_PAGE_SIZE = 100;
+
+/**
+ * Gateways in Cosmos: one document per gateway holding its decision, its
+ * item states and its audit log, so a change and its audit entries are one
+ * write (the store has no transactions). `IfMatch` on the document's etag
+ * turns two overlapping saves into one success and one 412, which the use
+ * case retries against the new version.
+ *
+ * The log would grow without bound inside the document, so once it passes a
+ * limit the oldest entries are copied to an audit page and then trimmed,
+ * like an outbox: the page is written first, under an id derived from its
+ * first entry, and entries carry sequence numbers, so a crash between the two
+ * steps leaves duplicates that history reads merge, never a gap.
+ */
+export class CosmosGatewayRepository implements GatewayRepository {
+  private readonly inlineAuditLimit: number;
+  private readonly auditPageSize: number;
+
+  constructor(
+    private readonly container: Container,
+    private readonly options: CosmosGatewayRepositoryOptions = {},
+  ) {
+    this.inlineAuditLimit = options.inlineAuditLimit ?? DEFAULT_INLINE_AUDIT_LIMIT;
+    this.auditPageSize = Math.min(options.auditPageSize ?? DEFAULT_AUDIT_PAGE_SIZE, this.inlineAuditLimit);
+    if (this.auditPageSize < 1) throw new RangeError('auditPageSize and inlineAuditLimit must be at least 1');
+  }
+
+  async list(projectId: string): Promise<readonly GatewayRecord[]> {
+    // Projected: the status view needs states and items, not the audit log that makes up most of each document.
+    const rows = await queryPartition<{ stage: StageNumber; gateway: GatewayState; items: ItemState[]; schemaVersion: number; id: string }>(
+      this.container,
+      projectId,
+      'c.id, c.schemaVersion, c.stage, c.gateway, c.items',
+      "c.type = 'gateway'",
+    );
+    return rows.map((row) => {
+      assertSchema(row);
+      return { projectId, stage: row.stage, state: row.gateway, items: row.items };
+    });
+  }
+
+  async get(projectId: string, stage: StageNumber): Promise<GatewayRecord> {
+    const document = await this.readGateway(projectId, stage);
+    return document ? toRecord(document) : newGatewayRecord(projectId, stage);
+  }
+
+  async tryUpdate(projectId: string, stage: StageNumber, decide: (current: GatewayRecord) => GatewayChange | undefined): Promise<GatewayRecord> {
+    const document = await this.readGateway(projectId, stage);
+    const current = document ? toRecord(document) : newGatewayRecord(projectId, stage);
+    const change = decide(current);
+    if (!change) return current;
+    if (change.record.projectId !== projectId || change.record.stage !== stage) {
+      throw new Error('A gateway change may not move it to another project or stage');
+    }
+
+    const firstSeq = document?.nextAuditSeq ?? 0;
+    const next: GatewayDocument = {
+      id: gatewayDocumentId(stage),
+      projectId,
+      type: 'gateway',
+      schemaVersion: SCHEMA_VERSION,
+      stage,
+      gateway: change.record.state,
+      items: change.record.items,
+      audit: [...(document?.audit ?? []), ...change.audit.map((entry, i) => ({ ...entry, seq: firstSeq + i }))],
+      nextAuditSeq: firstSeq + change.audit.length,
+      auditArchived: document?.auditArchived ?? false,
+    };
+    let etag: string | undefined;
+    try {
+      etag = document
+        ? (await this.container.item(next.id, projectId).replace(next, { accessCondition: { type: 'IfMatch', condition: document._etag } })).etag
+        : (await this.container.items.create(next)).etag;
+    } catch (err: unknown) {
+      // 412: saved by someone since our read. 409: someone else wrote this gateway's first change first.
+      if (isPreconditionFailed(err) || cosmosStatusCode(err) === 409) throw new ConcurrentModification('gateway');
+      throw err;
+    }
+    if (next.audit.length > this.inlineAuditLimit && etag !== undefined) await this.archiveOldestAudit(next, etag);
+    return change.record;
+  }
+
+  async history(projectId: string, stage: StageNumber): Promise<readonly GatewayAuditEntry[]> {
+    const document = await this.readGateway(projectId, stage);
+    if (!document) return [];
+    const pages = document.auditArchived
+      ? await queryPartition<GatewayAuditPageDocument>(this.container, projectId, 'c.entries', "c.type = 'gateway-audit-page' AND c.stage = @stage", [
+          { name: '@stage', value: stage },
+        ])
+      : [];
+    const bySeq = new Map<number, Sequenced<GatewayAuditEntry>>();
+    for (const entry of [...pages.flatMap((p) => p.entries), ...document.audit]) bySeq.set(entry.seq, entry);
+    return [...bySeq.values()].sort((a, b) => a.seq - b.seq).map((e) => withoutSeq(e));
+  }
+
+  private async readGateway(projectId: string, stage: StageNumber): Promise<(GatewayDocument & { _etag: string }) | undefined> {
+    const document = await readDocument<GatewayDocument>(this.container, gatewayDocumentId(stage), projectId);
+    if (document) assertSchema(document);
+    return document;
+  }
+
+  /**
+   * Best effort, after the change is saved: a failure here must not turn a
+   * saved change into an error (the person would retry and hit a stale
+   * edit). Whatever is not archived now is archived by a later save.
+   */
+  private async archiveOldestAudit(document: GatewayDocument, etag: string): Promise<void> {
+    const entries = document.audit.slice(0, this.auditPageSize);
+    const first = entries[0];
+    if (!first) return;
+    const page: GatewayAuditPageDocument = {
+      id: gatewayAuditPageId(document.stage, first.seq),
+      projectId: document.projectId,
+      type: 'gateway-audit-page',
+      schemaVersion: SCHEMA_VERSION,
+      stage: document.stage,
+      entries,
+    };
+    try {
+      try {
+        await this.container.items.create(page);
+      } catch (err: unknown) {
+        // Already written by an earlier attempt that stopped before trimming: the same entries, so carry on.
+        if (cosmosStatusCode(err) !== 409) throw err;
+      }
+      const trimmed: GatewayDocument = { ...document, audit: document.audit.slice(entries.length), auditArchived: true };
+      await this.container.item(document.id, document.projectId).replace(trimmed, { accessCondition: { type: 'IfMatch', condition: etag } });
+    } catch (err: unknown) {
+      // A 412 only means someone saved meanwhile; their save (or the next) archives instead.
+      if (!isPreconditionFailed(err)) {
+        this.options.logger?.warn({ err: describeError(err), projectId: document.projectId, stage: document.stage }, 'gateway audit not archived');
+      }
+    }
+  }
+}
+
+function toRecord(document: GatewayDocument): GatewayRecord {
+  return { projectId: document.projectId, stage: document.stage, state: document.gateway, items: document.items };
+}
