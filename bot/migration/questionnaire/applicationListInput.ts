@@ -4,8 +4,6 @@ import {
   MAIL_ROUTE_LABELS,
   MAIL_ROUTES,
   type ApplicationEntry,
-  type ApplicationPurpose,
-  type MailRoute,
 } from './answerTypes';
 import { asText, characterCount, isBlank, parseYesNo } from './inputParsers';
 

@@ -1,5 +1,5 @@
 import { formatUkDate } from '../shared/ukDates';
-import { APPLICATION_PURPOSE_LABELS, MAIL_ROUTE_LABELS, type ApplicationEntry, type TypedAnswer } from './answerTypes';
+import { APPLICATION_PURPOSE_LABELS, type ApplicationEntry, type MailRoute, type TypedAnswer } from './answerTypes';
 import { formatMonth, formatWholeNumber } from './inputParsers';
 import type { Question } from './questionTypes';
 
@@ -61,8 +61,15 @@ function choiceLabel(id: string, question: Question | undefined): string {
   return id;
 }
 
+const ROUTE_PHRASES: Readonly<Record<MailRoute, string>> = {
+  'smtp-relay': 'sends mail by SMTP relay',
+  exchange: 'sends mail through Exchange',
+  other: 'sends mail another way',
+  unknown: 'not known how it sends mail',
+};
+
 function describeApplication(app: ApplicationEntry): string {
-  const parts = [APPLICATION_PURPOSE_LABELS[app.purpose], `sends mail via ${MAIL_ROUTE_LABELS[app.sendsMailVia].toLowerCase()}`];
+  const parts = [APPLICATION_PURPOSE_LABELS[app.purpose], ROUTE_PHRASES[app.sendsMailVia]];
   if (app.contact) parts.push(`contact ${app.contact}`);
   if (app.flagged) parts.push('flagged for re-integration');
   return `${app.name}: ${parts.join('; ')}`;

@@ -85,7 +85,7 @@ function shapeProblems(question: Question): string[] {
       break;
     case 'date':
       for (const bound of [question.min, question.max]) {
-        if (bound !== undefined && !isIsoDate(bound)) problems.push(`Date limit "${bound}" must be a real date written YYYY-MM-DD.`);
+        if (bound !== undefined && !isIsoDate(bound)) problems.push(`Date limit "${String(bound)}" must be a real date written YYYY-MM-DD.`);
       }
       if (question.min !== undefined && question.max !== undefined && question.min > question.max) problems.push('The earliest date allowed is after the latest.');
       break;
