@@ -4,6 +4,7 @@ import type { Storage } from 'botbuilder';
 import { TurnState } from '@microsoft/teams-ai';
 import { errorSummary } from './log';
 import type { Logger } from './log';
+import type { ProjectDeps } from './migration/projects/projectDeps';
 import { registerFallback } from './routes/fallback';
 import { registerHelp } from './routes/help';
 import { registerInstall } from './routes/install';
@@ -12,6 +13,8 @@ import type { GatewayAdapter } from './teams/gatewayAdapter';
 
 export interface AppDependencies {
   readonly adapter: GatewayAdapter;
+  /** The migration project use cases' ports (Cosmos repositories, clock, ids, the gateway catalogue). */
+  readonly projects: ProjectDeps;
   readonly storage: Storage;
   readonly botAppId: string | undefined;
   readonly logger: Logger;

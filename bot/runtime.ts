@@ -1,9 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import { createApp } from './app';
 import type { GatewayConfig } from './config';
 import { healthEndpoint } from './http/healthEndpoint';
 import { messagesEndpoint } from './http/messagesEndpoint';
 import type { Logger } from './log';
+import { DEFAULT_GATEWAY_CATALOGUE } from './migration/gateways/catalogue';
+import type { ProjectDeps } from './migration/projects/projectDeps';
+import { createProjectRepositories } from './storage/projects';
 import { startHttpServer } from './server';
 import { openStorage } from './storageRuntime';
 import type { OpenedStorage } from './storageRuntime';
@@ -38,7 +42,16 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
   const storage = await openStorage(config.storage, { logger, counter: cosmosOperations });
   try {
     const adapter = createAdapter(config.auth, options.credentialsFactory);
+    const repositories = createProjectRepositories(storage.containers.projects, { logger: logger.child({ module: 'projects' }) });
+    const projects: ProjectDeps = {
+      projects: repositories.projects,
+      gateways: repositories.gateways,
+      clock: { now: () => new Date() },
+      ids: { newId: () => randomUUID() },
+      catalogue: DEFAULT_GATEWAY_CATALOGUE,
+    };
     const app = createApp({
+      projects,
       adapter,
       storage: storage.stateStorage,
       botAppId: config.auth.kind === 'none' ? undefined : config.auth.appId,

@@ -1,5 +1,5 @@
 import { findItem } from '../gateways/catalogue';
-import type { ItemState, PersonRef } from '../gateways/gatewayState';
+import type { ItemAuditEntry, ItemState, PersonRef } from '../gateways/gatewayState';
 import { newItemState } from '../gateways/gatewayState';
 import { applyItemUpdate, type ItemChange } from '../gateways/itemUpdates';
 import { assertCan } from '../gateways/roles';
@@ -17,8 +17,12 @@ export interface UpdateChecklistItemCommand {
   readonly itemId: string;
   /** The item version shown on the card the person used (0 for an item nobody has touched). */
   readonly expectedVersion: number;
-  /** For an owner, only the id matters: it must be a project member who is not staff. */
-  readonly change: ItemChange;
+  /**
+   * One change, or several from one card (status, owner, due date, a note) applied in order and saved together, so
+   * a later change that is refused leaves the earlier ones unsaved too. For an owner, only the id matters: it must
+   * be a project member who is not staff.
+   */
+  readonly change: ItemChange | readonly ItemChange[];
 }
 
 export interface UpdateChecklistItemResult {
@@ -42,15 +46,24 @@ export async function updateChecklistItem(deps: ProjectDeps, command: UpdateChec
 
   const { project, role } = await loadProjectFor(deps, command.actor, command.projectId);
   assertCan(role, 'update-item');
-  const change = resolveOwner(project, command.change);
+  const changes = (Array.isArray(command.change) ? command.change : [command.change]).map((c: ItemChange) => resolveOwner(project, c));
   const by = personOf(command.actor);
   const at = deps.clock.now().toISOString();
 
   const saved = await retryOnConflict(() =>
     deps.gateways.tryUpdate(project.projectId, stage.number, (current) => {
-      const result = applyItemUpdate(deps.catalogue, itemIn(current, itemId), { itemId, expectedVersion, change, by, role, at });
-      if (result.audit.length === 0) return undefined;
-      return { record: withItem(current, result.state), audit: result.audit.map((entry) => ({ kind: 'item-changed', ...entry })) };
+      let state = itemIn(current, itemId);
+      let version = expectedVersion;
+      const audit: ItemAuditEntry[] = [];
+      for (const change of changes) {
+        const result = applyItemUpdate(deps.catalogue, state, { itemId, expectedVersion: version, change, by, role, at });
+        if (result.audit.length === 0) continue;
+        state = result.state;
+        version = result.state.version;
+        audit.push(...result.audit);
+      }
+      if (state === undefined || audit.length === 0) return undefined;
+      return { record: withItem(current, state), audit: audit.map((entry) => ({ kind: 'item-changed', ...entry })) };
     }),
   );
   const item = itemIn(saved, itemId) ?? newItemState(itemId, by, at);

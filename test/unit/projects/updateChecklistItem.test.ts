@@ -32,6 +32,25 @@ describe('updating a checklist item', () => {
     ]);
   });
 
+  it('when one card sets several fields, then they are saved together in one version step per field with an audit entry each', async () => {
+    const { w, projectId, tick } = await world();
+    const { item } = await updateChecklistItem(
+      w.deps,
+      tick({ change: [{ field: 'due', due: '2026-12-04' }, { field: 'note', text: 'Draft with the SRO' }, { field: 'status', status: 'done' }] }),
+    );
+
+    expect(item).toMatchObject({ status: 'done', due: '2026-12-04', version: 3 });
+    expect((await w.deps.gateways.history(projectId, 2)).map((e) => ('field' in e ? e.field : e.kind))).toEqual(['due', 'notes', 'status']);
+  });
+
+  it('when a later change on the same card is refused, then the earlier ones are not saved either', async () => {
+    const { w, projectId, tick } = await world();
+    const error = await caught(() => updateChecklistItem(w.deps, tick({ change: [{ field: 'due', due: '2026-12-04' }, { field: 'evidence', url: 'http://not-secure.example' }] })));
+
+    expect(error).toBeInstanceOf(ValidationFailed);
+    expect((await w.deps.gateways.get(projectId, 2)).items).toEqual([]);
+  });
+
   it('when the card was stale, then StaleEdit says so and nothing is saved or audited', async () => {
     const { w, projectId, tick } = await world();
     await updateChecklistItem(w.deps, tick());

@@ -1,0 +1,24 @@
+import { isDomainError } from '../migration/shared/errors';
+import type { DomainError } from '../migration/shared/errors';
+
+/** A domain error as one friendly line: its message, then how to put it right when the domain knows. */
+export function friendlyText(err: DomainError): string {
+  return err.hint === undefined ? err.message : `${err.message} ${err.hint}`;
+}
+
+/**
+ * Runs a handler and turns a domain error (refused, invalid, stale, not found) into the friendly text a route
+ * replies with. Anything else is a fault and goes on to the turn error handler, which apologises with a reference.
+ */
+export async function orFriendlyError<T>(work: () => Promise<T>): Promise<T | { readonly refused: string; readonly error: DomainError }> {
+  try {
+    return await work();
+  } catch (err) {
+    if (isDomainError(err)) return { refused: friendlyText(err), error: err };
+    throw err;
+  }
+}
+
+export function isRefusal(value: unknown): value is { readonly refused: string; readonly error: DomainError } {
+  return typeof value === 'object' && value !== null && 'refused' in value && typeof value.refused === 'string';
+}
