@@ -1,0 +1,76 @@
+import type { Application } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
+import { CardFactory, MessageFactory } from 'botbuilder';
+import { Verbs } from '../../cards/verbs';
+import { getStatus } from '../migration/projects/getStatus';
+import type { ProjectDeps } from '../migration/projects/projectDeps';
+import { updateChecklistItem } from '../migration/projects/updateChecklistItem';
+import { actorFrom } from '../teams/actorFrom';
+import type { GatewayTurnState } from '../state';
+import { onCardAction } from './cardAction';
+import { commandIs, commandOf } from './commandSelector';
+import { resolveProject } from './projectContext';
+import { itemChangesFromCard } from './itemChangesFromCard';
+import { checklistView, itemView, loadItem, versionFrom } from './projectViews';
+import { friendlyText, isRefusal, orFriendlyError } from './replies';
+import { isDomainError } from '../migration/shared/errors';
+
+/**
+ * Gateway checklists: `gateway 2` typed, and the checklist card's buttons. Without a number, the first gateway not
+ * yet passed is shown, which is the one a project team is usually working on.
+ */
+export function registerGateways(app: Application<GatewayTurnState>, deps: ProjectDeps): void {
+  app.message(commandIs('gateway'), async (context) => {
+    const result = await orFriendlyError(async () => {
+      const where = await resolveProject(deps, context);
+      if (!where.ok) return where.reply;
+      const asked = commandOf(context, 'gateway').stage;
+      const stage = asked ?? (await firstOpenStage(deps, context, where.found.project.projectId));
+      return checklistView(deps, where.actor, where.found.project.projectId, stage);
+    });
+    await sendCardOrText(context, isRefusal(result) ? result.refused : result);
+  });
+
+  for (const verb of [Verbs.checklistShow, Verbs.checklistRefresh]) {
+    onCardAction(app, verb, async (context, _state, data) => ({ card: await checklistView(deps, actorFrom(context), data.projectId, data.stage) }));
+  }
+
+  onCardAction(app, Verbs.itemDone, async (context, _state, data) => {
+    const actor = actorFrom(context);
+    await updateChecklistItem(deps, {
+      actor,
+      projectId: String(data.projectId),
+      itemId: String(data.itemId),
+      expectedVersion: versionFrom(data),
+      change: { field: 'status', status: 'done' },
+    });
+    return { card: await checklistView(deps, actor, data.projectId, data.stage) };
+  });
+
+  onCardAction(app, Verbs.itemEdit, async (context, _state, data) => ({ card: await itemView(deps, actorFrom(context), data.projectId, data.itemId) }));
+
+  onCardAction(app, Verbs.itemSave, async (context, _state, data) => {
+    const actor = actorFrom(context);
+    const { project, stage, entry } = await loadItem(deps, actor, data.projectId, data.itemId);
+    const changes = itemChangesFromCard(entry, data);
+    if (changes.length === 0) return { card: await itemView(deps, actor, project.projectId, entry.item.id, 'Nothing had changed, so nothing was saved.') };
+    try {
+      await updateChecklistItem(deps, { actor, projectId: project.projectId, itemId: entry.item.id, expectedVersion: versionFrom(data), change: changes });
+    } catch (err) {
+      // Refused or stale: show the item as it is now, with why, so nothing typed is silently lost from view.
+      if (isDomainError(err)) return { card: await itemView(deps, actor, project.projectId, entry.item.id, friendlyText(err)) };
+      throw err;
+    }
+    return { card: await checklistView(deps, actor, project.projectId, stage) };
+  });
+}
+
+async function firstOpenStage(deps: ProjectDeps, context: TurnContext, projectId: string): Promise<number> {
+  const status = await getStatus(deps, { actor: actorFrom(context), projectId });
+  return status.gateways.find((g) => !g.passed)?.stage ?? 6;
+}
+
+/** Replies with a card (JSON) or a line of text. */
+export async function sendCardOrText(context: TurnContext, reply: Record<string, unknown> | string): Promise<void> {
+  await context.sendActivity(typeof reply === 'string' ? reply : MessageFactory.attachment(CardFactory.adaptiveCard(reply)));
+}

@@ -1,0 +1,65 @@
+import type { CardChoice } from '../../cards/cardChoice';
+import { checklistCardJson } from '../../cards/checklistCard';
+import { itemCardJson } from '../../cards/itemCard';
+import type { Actor } from '../migration/projects/actor';
+import { getChecklist } from '../migration/projects/getChecklist';
+import type { ChecklistEntry } from '../migration/projects/getChecklist';
+import { getItemHistory } from '../migration/projects/getItemHistory';
+import { findItem } from '../migration/gateways/catalogue';
+import { NotFound } from '../migration/shared/errors';
+import type { Project } from '../migration/projects/project';
+import { loadProjectFor } from '../migration/projects/projectAccess';
+import type { ProjectDeps } from '../migration/projects/projectDeps';
+import { parseStage } from '../migration/projects/stageInput';
+import { todayInLondon } from '../migration/shared/ukDates';
+
+/** Project members who can own work, as card choices (staff are readers, not owners). */
+export function ownerChoices(project: Project): CardChoice[] {
+  return project.members.filter((m) => m.role !== 'staff').map((m) => ({ title: m.name, value: m.userId }));
+}
+
+/**
+ * The checklist card for one gateway, as the person asking may see it. Every member's copy refreshes itself, so a
+ * tick by one person shows for the others the next time they look.
+ */
+export async function checklistView(deps: ProjectDeps, actor: Actor, projectId: unknown, stage: unknown): Promise<Record<string, unknown>> {
+  const { project } = await loadProjectFor(deps, actor, projectId);
+  const checklist = await getChecklist(deps, { actor, projectId: project.projectId, stage: parseStage(stage) });
+  return checklistCardJson(checklist, {
+    today: todayInLondon(deps.clock.now()),
+    memberChoices: ownerChoices(project),
+    refreshUserIds: project.members.map((m) => m.userId),
+  });
+}
+
+/** Card data is untrusted: a version that is not a whole number becomes -1, which the use case refuses kindly. */
+export function versionFrom(data: Record<string, unknown>): number {
+  const value = Number(data.expectedVersion);
+  return Number.isSafeInteger(value) ? value : -1;
+}
+
+
+/** One item as it is now, with what the card needs around it. */
+export async function loadItem(deps: ProjectDeps, actor: Actor, projectId: unknown, itemId: unknown) {
+  const { project } = await loadProjectFor(deps, actor, projectId);
+  const id = String(itemId);
+  const { stage } = findItem(deps.catalogue, id);
+  const checklist = await getChecklist(deps, { actor, projectId: project.projectId, stage: stage.number });
+  const entry: ChecklistEntry | undefined = checklist.entries.find((e) => e.item.id === id);
+  if (entry === undefined) throw new NotFound('checklist item', id);
+  return { project, stage: stage.number, entry, canUpdate: checklist.canUpdateItems };
+}
+
+/** The item card, optionally headed by a message (why a save was refused, or that someone else changed it). */
+export async function itemView(deps: ProjectDeps, actor: Actor, projectId: unknown, itemId: unknown, message?: string): Promise<Record<string, unknown>> {
+  const { project, stage, entry, canUpdate } = await loadItem(deps, actor, projectId, itemId);
+  const history = await getItemHistory(deps, { actor, projectId: project.projectId, itemId: entry.item.id });
+  return itemCardJson(entry, {
+    projectId: project.projectId,
+    stage,
+    memberChoices: ownerChoices(project),
+    history,
+    canUpdate,
+    ...(message === undefined ? {} : { message }),
+  });
+}
