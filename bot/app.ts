@@ -6,6 +6,7 @@ import { errorSummary } from './log';
 import type { Logger } from './log';
 import type { ProjectDeps } from './migration/projects/projectDeps';
 import { registerFallback } from './routes/fallback';
+import { registerGateways } from './routes/gateways';
 import { registerHelp } from './routes/help';
 import { registerInstall } from './routes/install';
 import type { GatewayTurnState } from './state';
@@ -39,6 +40,7 @@ export function createApp(deps: AppDependencies): Application<GatewayTurnState> 
 
   registerInstall(app);
   registerHelp(app);
+  registerGateways(app, deps.projects);
   registerFallback(app);
 
   app.error(async (context, error) => {

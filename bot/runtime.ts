@@ -28,6 +28,8 @@ export interface RunningGateway {
   readonly storage: OpenedStorage;
   /** Counts every Cosmos request, so the bench and tests can state the cost of a turn. */
   readonly cosmosOperations: CosmosOperationCounter;
+  /** The project use cases' ports as the bot uses them, so tests and the bench can arrange data through them. */
+  readonly projects: ProjectDeps;
   /** Finishes turns in flight, then saves and closes storage. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -73,6 +75,7 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       port: http.port,
       storage,
       cosmosOperations,
+      projects,
       close: () => {
         closing ??= (async () => {
           await http.close();

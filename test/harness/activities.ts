@@ -74,3 +74,35 @@ export async function postActivity(botUrl: string, activity: unknown, token?: st
   }
   return { status: response.status, body };
 }
+
+/** An `Action.Execute` press as Teams sends it: an invoke whose HTTP response carries the refreshed card. */
+export function executeActivity(options: ActivityOptions & { verb: string; data: Record<string, unknown>; replyToId?: string; teamId?: string }): Record<string, unknown> {
+  const base = messageActivity(options);
+  return {
+    ...base,
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    replyToId: options.replyToId ?? 'card-activity-1',
+    value: { action: { type: 'Action.Execute', verb: options.verb, data: options.data }, trigger: 'manual' },
+    ...(options.teamId === undefined ? {} : { channelData: { tenant: { id: options.tenantId ?? TEST_TENANT }, team: { id: options.teamId } } }),
+  };
+}
+
+/**
+ * A message in a team channel thread that @mentions the bot (Teams delivers no other channel messages), with the
+ * team in channelData as Teams sends it. `text` is what follows the mention.
+ */
+export function channelMessage(options: ActivityOptions & { teamId: string }): Record<string, unknown> {
+  const botId = options.botId ?? TEST_BOT_ID;
+  const base = messageActivity({
+    ...options,
+    text: `<at>Gateway</at> ${options.text ?? ''}`,
+    conversationType: 'channel',
+    conversationId: options.conversationId ?? `${options.teamId};messageid=1`,
+  });
+  return {
+    ...base,
+    entities: [{ type: 'mention', text: '<at>Gateway</at>', mentioned: { id: botId, name: 'Gateway' } }],
+    channelData: { tenant: { id: options.tenantId ?? TEST_TENANT }, team: { id: options.teamId }, channel: { id: options.teamId } },
+  };
+}
