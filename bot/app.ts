@@ -7,6 +7,9 @@ import type { Logger } from './log';
 import type { ProjectDeps } from './migration/projects/projectDeps';
 import { registerFallback } from './routes/fallback';
 import { registerGateways } from './routes/gateways';
+import { registerRoles } from './routes/roles';
+import { registerSignOff } from './routes/signOff';
+import { registerStatus } from './routes/status';
 import { registerHelp } from './routes/help';
 import { registerInstall } from './routes/install';
 import type { GatewayTurnState } from './state';
@@ -41,6 +44,9 @@ export function createApp(deps: AppDependencies): Application<GatewayTurnState> 
   registerInstall(app);
   registerHelp(app);
   registerGateways(app, deps.projects);
+  registerStatus(app, deps.projects);
+  registerSignOff(app, deps.projects);
+  registerRoles(app, deps.projects);
   registerFallback(app);
 
   app.error(async (context, error) => {

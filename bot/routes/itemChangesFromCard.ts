@@ -3,6 +3,7 @@ import type { ItemStatus } from '../migration/gateways/gatewayState';
 import { ITEM_STATUSES } from '../migration/gateways/gatewayState';
 import type { ItemChange } from '../migration/gateways/itemUpdates';
 import type { ChecklistEntry } from '../migration/projects/getChecklist';
+import { textInput } from './cardData';
 
 /**
  * The item card sends every input back, changed or not; only what differs from the item as loaded becomes a
@@ -10,7 +11,7 @@ import type { ChecklistEntry } from '../migration/projects/getChecklist';
  * as typed: the domain validates them (https links, real dates, lengths) and refuses the whole save if one is wrong.
  */
 export function itemChangesFromCard(entry: ChecklistEntry, data: Record<string, unknown>): ItemChange[] {
-  const text = (name: string): string => (typeof data[name] === 'string' ? (data[name]).trim() : '');
+  const text = (name: string): string => textInput(data, name);
   const changes: ItemChange[] = [];
 
   const due = text(ITEM_INPUTS.due);

@@ -1,0 +1,62 @@
+import type { Application } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
+import { REMOVE_FROM_PROJECT, ROLES_INPUTS, rolesCardJson } from '../../cards/rolesCard';
+import { Verbs } from '../../cards/verbs';
+import { can, isProjectRole } from '../migration/gateways/roles';
+import type { Actor } from '../migration/projects/actor';
+import { findMember } from '../migration/projects/actor';
+import { assignRole } from '../migration/projects/assignRole';
+import { loadProjectFor } from '../migration/projects/projectAccess';
+import type { ProjectDeps } from '../migration/projects/projectDeps';
+import { isDomainError } from '../migration/shared/errors';
+import type { GatewayTurnState } from '../state';
+import { actorFrom } from '../teams/actorFrom';
+import { rosterOf, rosterPerson } from '../teams/roster';
+import { onCardAction } from './cardAction';
+import { textInput } from './cardData';
+import { commandIs } from './commandSelector';
+import { sendCardOrText } from './gateways';
+import { resolveProject } from './projectContext';
+import { friendlyText, isRefusal, orFriendlyError } from './replies';
+
+/**
+ * Project roles: who is on the project and as what. The project manager gives people in the team a role; the name
+ * stored is the one Teams' roster gives for the chosen person, never the card's.
+ */
+export function registerRoles(app: Application<GatewayTurnState>, deps: ProjectDeps): void {
+  const view = async (context: TurnContext, actor: Actor, projectId: unknown, message?: string) => {
+    const { project, role } = await loadProjectFor(deps, actor, projectId);
+    const roster = await rosterOf(context);
+    const candidates = roster.filter((p) => findMember(project, p) === undefined).map((p) => ({ title: p.name, value: p.userId }));
+    return rolesCardJson(project, { candidates, canAssign: can(role, 'assign-role'), ...(message === undefined ? {} : { message }) });
+  };
+
+  app.message(commandIs('roles'), async (context) => {
+    const result = await orFriendlyError(async () => {
+      const where = await resolveProject(deps, context);
+      return where.ok ? view(context, where.actor, where.found.project.projectId) : where.reply;
+    });
+    await sendCardOrText(context, isRefusal(result) ? result.refused : result);
+  });
+
+  onCardAction(app, Verbs.rolesShow, async (context, _state, data) => ({ card: await view(context, actorFrom(context), data.projectId) }));
+
+  onCardAction(app, Verbs.roleAssign, async (context, _state, data) => {
+    const actor = actorFrom(context);
+    const { project } = await loadProjectFor(deps, actor, data.projectId);
+    const userId = textInput(data, ROLES_INPUTS.person);
+    const chosenRole = data[ROLES_INPUTS.role];
+    const role = chosenRole === REMOVE_FROM_PROJECT ? null : isProjectRole(chosenRole) ? chosenRole : undefined;
+    if (role === undefined || userId === '') return { card: await view(context, actor, project.projectId, 'Please choose a person and a role.') };
+    const person = findMember(project, { userId }) ?? (await rosterPerson(context, userId));
+    if (person === undefined) return { card: await view(context, actor, project.projectId, 'That person is not in this team any more.') };
+    try {
+      await assignRole(deps, { actor, projectId: project.projectId, member: { userId: person.userId, name: person.name, ...(person.aadObjectId ? { aadObjectId: person.aadObjectId } : {}) }, role });
+    } catch (err) {
+      if (isDomainError(err)) return { card: await view(context, actor, project.projectId, friendlyText(err)) };
+      throw err;
+    }
+    const done = role === null ? `${person.name} is no longer on the project.` : `${person.name} now has the role you chose.`;
+    return { card: await view(context, actor, project.projectId, done) };
+  });
+}
