@@ -8,6 +8,7 @@ import type { ProjectDeps } from './migration/projects/projectDeps';
 import { registerFallback } from './routes/fallback';
 import { registerGateways } from './routes/gateways';
 import { registerRoles } from './routes/roles';
+import { registerSetUp } from './routes/setUp';
 import { registerSignOff } from './routes/signOff';
 import { registerStatus } from './routes/status';
 import { registerHelp } from './routes/help';
@@ -43,6 +44,7 @@ export function createApp(deps: AppDependencies): Application<GatewayTurnState> 
 
   registerInstall(app);
   registerHelp(app);
+  registerSetUp(app, deps.projects);
   registerGateways(app, deps.projects);
   registerStatus(app, deps.projects);
   registerSignOff(app, deps.projects);

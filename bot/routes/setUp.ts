@@ -1,0 +1,94 @@
+import type { Application } from '@microsoft/teams-ai';
+import type { Attachment, TurnContext } from 'botbuilder';
+import { MessageFactory } from 'botbuilder';
+import { PROJECT_SETUP_FIELDS, projectSetupCard } from '../../cards/projectSetupCard';
+import { statusCard } from '../../cards/statusCard';
+import { Verbs } from '../../cards/verbs';
+import type { ProjectSetupInput } from '../migration/gateways/projectSetup';
+import { validateProjectSetup } from '../migration/gateways/projectSetup';
+import { findTeamProject } from '../migration/projects/findProjects';
+import { getStatus } from '../migration/projects/getStatus';
+import type { ProjectDeps } from '../migration/projects/projectDeps';
+import { setUpProject } from '../migration/projects/setUpProject';
+import { ValidationFailed } from '../migration/shared/errors';
+import type { GatewayTurnState } from '../state';
+import { actorFrom, teamIdOf } from '../teams/actorFrom';
+import { reportsTargetOf } from '../teams/conversationRef';
+import { commandIs } from './commandSelector';
+import { isRefusal, orFriendlyError } from './replies';
+
+/**
+ * Setting up a project: `set up project` shows the form; "Check and continue" checks every answer at once and shows
+ * the form again with each problem under its field, or, when an answer is unusual but allowed (an ODS code that
+ * matches no known pattern, over 500 new accounts), asks to confirm; "Create the project" saves it. The form carries
+ * its own answers, so nothing is held between presses and a half-filled form is never saved.
+ */
+export function registerSetUp(app: Application<GatewayTurnState>, deps: ProjectDeps): void {
+  app.message(commandIs('set-up'), async (context) => {
+    const teamId = teamIdOf(context);
+    if (teamId !== undefined) {
+      const existing = await findTeamProject(deps, { actor: actorFrom(context), teamId });
+      if (existing) {
+        await context.sendActivity(
+          `This team already has a migration project: ${existing.project.organisationName} (${existing.project.odsCode}). Type @Gateway status to see it.`,
+        );
+        return;
+      }
+    }
+    await context.sendActivity(MessageFactory.attachment(projectSetupCard()));
+  });
+
+  app.adaptiveCards.actionSubmit<Record<string, unknown>>(Verbs.projectSetupSubmit, async (context, _state, data) => {
+    const form = formFrom(data);
+    const checked = validateProjectSetup(form, deps.approvalSettings);
+    if (!checked.ok) return replaceCard(context, projectSetupCard({ values: form, errors: checked.errors }));
+    if (checked.hints.length > 0) return replaceCard(context, projectSetupCard({ values: form, hints: checked.hints }));
+    await create(context, deps, form);
+  });
+
+  app.adaptiveCards.actionSubmit<Record<string, unknown>>(Verbs.projectSetupConfirm, async (context, _state, data) => {
+    await create(context, deps, formFrom(data));
+  });
+
+  app.adaptiveCards.actionSubmit(Verbs.projectSetupCancel, async (context) => {
+    await context.sendActivity('Set-up cancelled. Nothing was saved. Type set up project whenever you are ready.');
+  });
+}
+
+async function create(context: TurnContext, deps: ProjectDeps, form: ProjectSetupInput): Promise<void> {
+  const actor = actorFrom(context);
+  const teamId = teamIdOf(context);
+  const result = await orFriendlyError(() =>
+    setUpProject(deps, { actor, form, reportsConversationRef: reportsTargetOf(context), ...(teamId === undefined ? {} : { teamId }) }),
+  );
+  if (isRefusal(result)) {
+    if (result.error instanceof ValidationFailed) return replaceCard(context, projectSetupCard({ values: form, errors: result.error.fieldErrors }));
+    await context.sendActivity(result.refused);
+    return;
+  }
+  const { project } = result;
+  await context.sendActivity(
+    `The migration project for ${project.organisationName} (${project.odsCode}) is set up, and you are its project manager. ` +
+      'Next, give your colleagues their roles (type roles) and start on gateway 1 (type gateway 1).',
+  );
+  await context.sendActivity(MessageFactory.attachment(statusCard(await getStatus(deps, { actor, projectId: project.projectId }))));
+}
+
+/** The form's answers, exactly as submitted: validation is the domain's job. */
+function formFrom(data: Record<string, unknown>): ProjectSetupInput {
+  return Object.fromEntries(PROJECT_SETUP_FIELDS.map((field) => [field, data[field]]));
+}
+
+/** Shows the form again in place of the one just submitted, so the chat does not fill up with copies. */
+async function replaceCard(context: TurnContext, card: Attachment): Promise<void> {
+  const replyToId = context.activity.replyToId;
+  if (replyToId !== undefined) {
+    try {
+      await context.updateActivity({ ...MessageFactory.attachment(card), id: replyToId });
+      return;
+    } catch {
+      // Some clients cannot update that message; a fresh copy still gets the person on.
+    }
+  }
+  await context.sendActivity(MessageFactory.attachment(card));
+}
