@@ -11,6 +11,7 @@ import { registerRoles } from './routes/roles';
 import { registerSetUp } from './routes/setUp';
 import { registerSignOff } from './routes/signOff';
 import { registerStatus } from './routes/status';
+import { registerWalkthrough } from './routes/walkthrough';
 import { registerHelp } from './routes/help';
 import { registerInstall } from './routes/install';
 import type { GatewayTurnState } from './state';
@@ -44,6 +45,7 @@ export function createApp(deps: AppDependencies): Application<GatewayTurnState> 
 
   registerInstall(app);
   registerHelp(app);
+  registerWalkthrough(app, deps.projects);
   registerSetUp(app, deps.projects);
   registerGateways(app, deps.projects);
   registerStatus(app, deps.projects);

@@ -5,6 +5,7 @@ import { helpCard } from '../../cards/helpCard';
 import { Verbs } from '../../cards/verbs';
 import type { GatewayTurnState } from '../state';
 import { CAPABILITIES } from './capabilities';
+import { commandIs } from './commandSelector';
 import { scopeOf } from './scope';
 
 export async function sendHelp(context: TurnContext): Promise<void> {
@@ -13,7 +14,7 @@ export async function sendHelp(context: TurnContext): Promise<void> {
 
 /** `help` typed (after any @mention is stripped) or the welcome card's "Show help" button. */
 export function registerHelp(app: Application<GatewayTurnState>): void {
-  app.message(/^\s*(help|\?|what can you do\??)\s*$/i, async (context, state) => {
+  app.message(commandIs('help'), async (context, state) => {
     state.conversation.unrecognisedStreak = 0;
     await sendHelp(context);
   });

@@ -1,4 +1,4 @@
-import type { CardChoice } from '../../cards/cardChoice';
+import { ownerChoicesOf } from '../../cards/cardChoice';
 import { checklistCardJson } from '../../cards/checklistCard';
 import { itemCardJson } from '../../cards/itemCard';
 import type { Actor } from '../migration/projects/actor';
@@ -7,16 +7,10 @@ import type { ChecklistEntry } from '../migration/projects/getChecklist';
 import { getItemHistory } from '../migration/projects/getItemHistory';
 import { findItem } from '../migration/gateways/catalogue';
 import { NotFound } from '../migration/shared/errors';
-import type { Project } from '../migration/projects/project';
 import { loadProjectFor } from '../migration/projects/projectAccess';
 import type { ProjectDeps } from '../migration/projects/projectDeps';
 import { parseStage } from '../migration/projects/stageInput';
 import { todayInLondon } from '../migration/shared/ukDates';
-
-/** Project members who can own work, as card choices (staff are readers, not owners). */
-export function ownerChoices(project: Project): CardChoice[] {
-  return project.members.filter((m) => m.role !== 'staff').map((m) => ({ title: m.name, value: m.userId }));
-}
 
 /**
  * The checklist card for one gateway, as the person asking may see it. Every member's copy refreshes itself, so a
@@ -27,7 +21,7 @@ export async function checklistView(deps: ProjectDeps, actor: Actor, projectId: 
   const checklist = await getChecklist(deps, { actor, projectId: project.projectId, stage: parseStage(stage) });
   return checklistCardJson(checklist, {
     today: todayInLondon(deps.clock.now()),
-    memberChoices: ownerChoices(project),
+    memberChoices: ownerChoicesOf(project.members),
     refreshUserIds: project.members.map((m) => m.userId),
   });
 }
@@ -57,7 +51,7 @@ export async function itemView(deps: ProjectDeps, actor: Actor, projectId: unkno
   return itemCardJson(entry, {
     projectId: project.projectId,
     stage,
-    memberChoices: ownerChoices(project),
+    memberChoices: ownerChoicesOf(project.members),
     history,
     canUpdate,
     ...(message === undefined ? {} : { message }),

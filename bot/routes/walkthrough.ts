@@ -1,0 +1,65 @@
+import type { Application } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
+import { DialogSet } from 'botbuilder-dialogs';
+import { Verbs } from '../../cards/verbs';
+import { DialogStateAccessor } from '../../dialogs/dialogStateAccessor';
+import { WALKTHROUGH_DIALOG, WalkthroughDialog } from '../../dialogs/walkthroughDialog';
+import { getStatus } from '../migration/projects/getStatus';
+import type { ProjectDeps } from '../migration/projects/projectDeps';
+import type { GatewayTurnState } from '../state';
+import { actorFrom } from '../teams/actorFrom';
+import { commandIs, commandOf } from './commandSelector';
+import { parseCommand } from './commands';
+import { resolveProject } from './projectContext';
+import { isRefusal, orFriendlyError } from './replies';
+
+/**
+ * The gateway walkthrough, a botbuilder dialog kept in teams-ai conversation state. While it runs, it sees every
+ * message first (before any route), so its card buttons and a typed `stop` reach it; a typed command such as
+ * `status` ends it and is then answered as usual, so nobody gets stuck inside it.
+ */
+export function registerWalkthrough(app: Application<GatewayTurnState>, deps: ProjectDeps): void {
+  const dialogsFor = (state: GatewayTurnState): DialogSet => {
+    const dialogs = new DialogSet(new DialogStateAccessor(state.conversation));
+    dialogs.add(new WalkthroughDialog(deps, actorFrom));
+    return dialogs;
+  };
+
+  app.turn('beforeTurn', async (context, state) => {
+    if (context.activity.type !== 'message' || (state.conversation.dialogState?.dialogStack.length ?? 0) === 0) return true;
+    const dc = await dialogsFor(state).createContext(context);
+    const command = parseCommand(context.activity.text);
+    if (command !== undefined && command.kind !== 'walkthrough') {
+      await dc.cancelAllDialogs();
+      await context.sendActivity('I have stopped the walkthrough.');
+      return true;
+    }
+    const result = await orFriendlyError(() => dc.continueDialog());
+    if (isRefusal(result)) {
+      await dc.cancelAllDialogs();
+      await context.sendActivity(result.refused);
+    }
+    return false;
+  });
+
+  const begin = async (context: TurnContext, state: GatewayTurnState, projectId: string, stage: number): Promise<void> => {
+    const dc = await dialogsFor(state).createContext(context);
+    await dc.cancelAllDialogs();
+    const result = await orFriendlyError(() => dc.beginDialog(WALKTHROUGH_DIALOG, { projectId, stage }));
+    if (isRefusal(result)) await context.sendActivity(result.refused);
+  };
+
+  app.message(commandIs('walkthrough'), async (context, state) => {
+    const where = await orFriendlyError(() => resolveProject(deps, context));
+    if (isRefusal(where)) return void (await context.sendActivity(where.refused));
+    if (!where.ok) return void (await context.sendActivity(where.reply));
+    const projectId = where.found.project.projectId;
+    const asked = commandOf(context, 'walkthrough').stage;
+    const stage = asked ?? (await getStatus(deps, { actor: where.actor, projectId })).gateways.find((g) => !g.passed)?.stage ?? 6;
+    await begin(context, state, projectId, stage);
+  });
+
+  app.adaptiveCards.actionSubmit<Record<string, unknown>>(Verbs.walkthroughStart, async (context, state, data) => {
+    await begin(context, state, String(data.projectId), Number(data.stage));
+  });
+}

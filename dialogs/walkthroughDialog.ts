@@ -1,0 +1,146 @@
+import type { TurnContext } from 'botbuilder';
+import { MessageFactory } from 'botbuilder';
+import { Dialog } from 'botbuilder-dialogs';
+import type { DialogContext, DialogInstance, DialogTurnResult } from 'botbuilder-dialogs';
+import { ownerChoicesOf } from '../cards/cardChoice';
+import { WALKTHROUGH_CHOICES, walkthroughCard } from '../cards/walkthroughCard';
+import type { WalkthroughChoice } from '../cards/walkthroughCard';
+import { Verbs } from '../cards/verbs';
+import type { Actor } from '../bot/migration/projects/actor';
+import { getChecklist } from '../bot/migration/projects/getChecklist';
+import { loadProjectFor } from '../bot/migration/projects/projectAccess';
+import type { ProjectDeps } from '../bot/migration/projects/projectDeps';
+import { parseStage } from '../bot/migration/projects/stageInput';
+import { updateChecklistItem } from '../bot/migration/projects/updateChecklistItem';
+import { isDomainError } from '../bot/migration/shared/errors';
+import { changesForAnswer } from './walkthroughAnswer';
+
+export const WALKTHROUGH_DIALOG = 'walkthrough';
+
+export interface WalkthroughOptions {
+  readonly projectId: string;
+  readonly stage: number;
+}
+
+/** What the dialog keeps between turns: plain data, saved in conversation state. */
+interface WalkthroughState {
+  readonly projectId: string;
+  readonly stage: number;
+  readonly itemIds: string[];
+  index: number;
+  answered: number;
+  skipped: number;
+}
+
+/**
+ * Walks the open items of one gateway, one card per item: the answer is saved, then the next item is shown. The
+ * list of items is fixed when the walk starts, and each item is re-read before it is shown, so a colleague's change
+ * in the meantime is what the person sees. Typing `stop` (or the Stop button) ends it; anything else typed gets a
+ * reminder rather than being lost.
+ */
+export class WalkthroughDialog extends Dialog<WalkthroughOptions> {
+  constructor(
+    private readonly deps: ProjectDeps,
+    private readonly actorOf: (context: TurnContext) => Actor,
+  ) {
+    super(WALKTHROUGH_DIALOG);
+  }
+
+  override async beginDialog(dc: DialogContext, options?: WalkthroughOptions): Promise<DialogTurnResult> {
+    if (options === undefined) return dc.endDialog();
+    const actor = this.actorOf(dc.context);
+    const stage = parseStage(options.stage);
+    const checklist = await getChecklist(this.deps, { actor, projectId: options.projectId, stage });
+    const itemIds = checklist.entries.filter((e) => e.status === 'open').map((e) => e.item.id);
+    if (!checklist.canUpdateItems) {
+      await dc.context.sendActivity('Only members of the project team can update the checklist, so there is nothing to walk through.');
+      return dc.endDialog();
+    }
+    if (itemIds.length === 0) {
+      await dc.context.sendActivity(`Nothing is open in gateway ${stage}. Well done. Type sign off gateway ${stage} when you are ready.`);
+      return dc.endDialog();
+    }
+    const state: WalkthroughState = { projectId: options.projectId, stage, itemIds, index: 0, answered: 0, skipped: 0 };
+    dc.activeDialog!.state = state;
+    await this.showCurrent(dc.context, state);
+    return Dialog.EndOfTurn;
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const state = (dc.activeDialog as DialogInstance<WalkthroughState>).state;
+    const value: unknown = dc.context.activity.value;
+    const data = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+    const text = (dc.context.activity.text ?? '').trim().toLowerCase();
+
+    if (data?.verb === Verbs.walkthroughStop || text === 'stop' || text === 'cancel') return this.finish(dc, state);
+    const choice = data?.verb === Verbs.walkthroughAnswer ? data.choice : undefined;
+    if (!isChoice(choice) || data === undefined) {
+      await dc.context.sendActivity('You are in the gateway walkthrough. Use the buttons on the card, or type stop to finish.');
+      return Dialog.EndOfTurn;
+    }
+    const itemId = state.itemIds[state.index];
+    if (itemId === undefined || data.itemId !== itemId) {
+      await dc.context.sendActivity('That card is for an earlier item. Here is the one we are on.');
+      await this.showCurrent(dc.context, state);
+      return Dialog.EndOfTurn;
+    }
+
+    const changes = changesForAnswer(choice, data);
+    if (changes.length > 0) {
+      try {
+        await updateChecklistItem(this.deps, {
+          actor: this.actorOf(dc.context),
+          projectId: state.projectId,
+          itemId,
+          expectedVersion: Number.isSafeInteger(Number(data.expectedVersion)) ? Number(data.expectedVersion) : -1,
+          change: changes,
+        });
+      } catch (err) {
+        if (!isDomainError(err)) throw err;
+        await dc.context.sendActivity(err.hint === undefined ? err.message : `${err.message} ${err.hint}`);
+        await this.showCurrent(dc.context, state);
+        return Dialog.EndOfTurn;
+      }
+      state.answered += 1;
+    } else if (choice === 'skip') {
+      state.skipped += 1;
+    } else {
+      await dc.context.sendActivity('Nothing was filled in, so nothing was saved. Fill in the box, or choose Skip.');
+      await this.showCurrent(dc.context, state);
+      return Dialog.EndOfTurn;
+    }
+
+    state.index += 1;
+    if (state.index >= state.itemIds.length) return this.finish(dc, state);
+    await this.showCurrent(dc.context, state);
+    return Dialog.EndOfTurn;
+  }
+
+  private async showCurrent(context: TurnContext, state: WalkthroughState): Promise<void> {
+    const actor = this.actorOf(context);
+    const { project } = await loadProjectFor(this.deps, actor, state.projectId);
+    const checklist = await getChecklist(this.deps, { actor, projectId: state.projectId, stage: state.stage });
+    const entry = checklist.entries.find((e) => e.item.id === state.itemIds[state.index]);
+    if (entry === undefined) return;
+    const memberChoices = ownerChoicesOf(project.members);
+    await context.sendActivity(
+      MessageFactory.attachment(
+        walkthroughCard(entry, { projectId: state.projectId, stage: checklist.stage, position: state.index + 1, total: state.itemIds.length, memberChoices }),
+      ),
+    );
+  }
+
+  private async finish(dc: DialogContext, state: WalkthroughState): Promise<DialogTurnResult> {
+    const left = state.itemIds.length - state.index;
+    await dc.context.sendActivity(
+      `That's the walkthrough of gateway ${state.stage} finished: ${state.answered} answered, ${state.skipped} skipped` +
+        (left > 0 ? `, ${left} not reached` : '') +
+        `. Type gateway ${state.stage} to see the checklist.`,
+    );
+    return dc.endDialog();
+  }
+}
+
+function isChoice(value: unknown): value is WalkthroughChoice {
+  return typeof value === 'string' && (WALKTHROUGH_CHOICES as readonly string[]).includes(value);
+}
