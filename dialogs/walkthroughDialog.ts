@@ -33,7 +33,8 @@ interface WalkthroughState {
 }
 
 /**
- * Walks the open items of one gateway, one card per item: the answer is saved, then the next item is shown. The
+ * Walks the open items of one gateway, one card per item: Done, Not applicable and Skip move on to the next item;
+ * an owner, a due date, a note or evidence is saved and the same item shown again, updated. The
  * list of items is fixed when the walk starts, and each item is re-read before it is shown, so a colleague's change
  * in the meantime is what the person sees. Typing `stop` (or the Stop button) ends it; anything else typed gets a
  * reminder rather than being lost.
@@ -110,6 +111,11 @@ export class WalkthroughDialog extends Dialog<WalkthroughOptions> {
       return Dialog.EndOfTurn;
     }
 
+    // An owner, a date, a note or evidence does not finish an item: show it again, updated, so it can be marked done.
+    if (choice === 'assign' || choice === 'note') {
+      await this.showCurrent(dc.context, state);
+      return Dialog.EndOfTurn;
+    }
     state.index += 1;
     if (state.index >= state.itemIds.length) return this.finish(dc, state);
     await this.showCurrent(dc.context, state);

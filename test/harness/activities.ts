@@ -10,6 +10,7 @@ export interface ActivityOptions {
   readonly conversationId?: string;
   readonly conversationType?: 'personal' | 'channel' | 'groupChat';
   readonly fromId?: string;
+  readonly fromName?: string;
   readonly tenantId?: string;
   readonly botId?: string;
 }
@@ -25,7 +26,7 @@ export function messageActivity(options: ActivityOptions): Record<string, unknow
     timestamp: new Date().toISOString(),
     channelId: 'msteams',
     serviceUrl: options.serviceUrl,
-    from: { id: options.fromId ?? '29:user-1', name: 'Test User', aadObjectId: 'aad-user-1' },
+    from: { id: options.fromId ?? '29:user-1', name: options.fromName ?? 'Test User', aadObjectId: `aad-${options.fromId ?? '29:user-1'}` },
     recipient: { id: botId, name: 'Gateway' },
     conversation: {
       id: options.conversationId ?? `a:personal-${randomUUID()}`,
@@ -105,4 +106,10 @@ export function channelMessage(options: ActivityOptions & { teamId: string }): R
     entities: [{ type: 'mention', text: '<at>Gateway</at>', mentioned: { id: botId, name: 'Gateway' } }],
     channelData: { tenant: { id: options.tenantId ?? TEST_TENANT }, team: { id: options.teamId }, channel: { id: options.teamId } },
   };
+}
+
+/** An `Action.Submit` press: a message carrying the button's data merged with the card's inputs. */
+export function submitActivity(options: ActivityOptions & { value: Record<string, unknown>; replyToId?: string; teamId?: string }): Record<string, unknown> {
+  const base = options.teamId === undefined ? messageActivity(options) : channelMessage({ ...options, teamId: options.teamId });
+  return { ...base, text: undefined, entities: undefined, value: options.value, replyToId: options.replyToId ?? 'card-activity-1' };
 }
