@@ -18,9 +18,13 @@ export const JO_BLOGGS: PlaygroundPerson = { id: 'user-jo', name: 'Jo Bloggs', u
  * A playground in its own folder (its config names the current user), on a port the OS picks so a developer's
  * playground on 56150 is left alone, with a client already connected to its API and stream.
  */
-export async function startPlaygroundSession(botEndpoint: string, currentUser: PlaygroundPerson = JO_BLOGGS): Promise<PlaygroundSession> {
+export async function startPlaygroundSession(
+  botEndpoint: string,
+  currentUser: PlaygroundPerson = JO_BLOGGS,
+  users: readonly PlaygroundPerson[] = [],
+): Promise<PlaygroundSession> {
   const workDir = await mkdtemp(join(tmpdir(), 'gateway-playground-'));
-  await writePlaygroundConfig(workDir, { currentUser });
+  await writePlaygroundConfig(workDir, { currentUser, users });
   const playground = await startPlayground({ botEndpoint, port: 0, cwd: workDir });
   const client = await connectPlayground(playground.url);
   return {
