@@ -1,7 +1,10 @@
 import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { CardFactory, MessageFactory } from 'botbuilder';
+import { itemHistoryCardJson } from '../../cards/itemHistoryCard';
 import { Verbs } from '../../cards/verbs';
+import { findItem } from '../migration/gateways/catalogue';
+import { getItemHistory } from '../migration/projects/getItemHistory';
 import { getStatus } from '../migration/projects/getStatus';
 import type { ProjectDeps } from '../migration/projects/projectDeps';
 import { updateChecklistItem } from '../migration/projects/updateChecklistItem';
@@ -48,6 +51,14 @@ export function registerGateways(app: Application<GatewayTurnState>, deps: Proje
   });
 
   onCardAction(app, Verbs.itemEdit, async (context, _state, data) => ({ card: await itemView(deps, actorFrom(context), data.projectId, data.itemId) }));
+
+  onCardAction(app, Verbs.itemHistory, async (context, _state, data) => {
+    const actor = actorFrom(context);
+    const itemId = String(data.itemId);
+    const { item, stage } = findItem(deps.catalogue, itemId);
+    const entries = await getItemHistory(deps, { actor, projectId: String(data.projectId), itemId });
+    return { card: itemHistoryCardJson(item.action, entries, { projectId: String(data.projectId), stage: stage.number, itemId }) };
+  });
 
   onCardAction(app, Verbs.itemSave, async (context, _state, data) => {
     const actor = actorFrom(context);

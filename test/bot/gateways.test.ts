@@ -65,6 +65,13 @@ describe('gateway checklists over HTTP', () => {
     expect(checklist.items.find((i) => i.itemId === 'g1-contact-pipeline')).toMatchObject({ status: 'done', version: 1 });
   });
 
+  it('when someone opens an item’s history, then it lists who changed what', async () => {
+    const result = await press(pm, 'item-history', { projectId, stage: 1, itemId: 'g1-contact-pipeline' });
+    const text = JSON.stringify(cardOf(result.body));
+    expect(text).toContain('Test User');
+    expect(text).toMatch(/Done/);
+  });
+
   it('when two people press Done on different items at the same moment, then both are saved', async () => {
     const [a, b] = await Promise.all([
       press(member, 'item-done', { projectId, stage: 1, itemId: 'g1-user-numbers', expectedVersion: 0 }),
