@@ -7,6 +7,7 @@ import type { Logger } from './log';
 import type { ProjectDeps } from './migration/projects/projectDeps';
 import { registerFallback } from './routes/fallback';
 import { registerGateways } from './routes/gateways';
+import { registerMilestones } from './routes/milestones';
 import { registerRoles } from './routes/roles';
 import { registerSetUp } from './routes/setUp';
 import { registerSignOff } from './routes/signOff';
@@ -51,6 +52,7 @@ export function createApp(deps: AppDependencies): Application<GatewayTurnState> 
   registerStatus(app, deps.projects);
   registerSignOff(app, deps.projects);
   registerRoles(app, deps.projects);
+  registerMilestones(app, deps.projects);
   registerFallback(app);
 
   app.error(async (context, error) => {

@@ -11,6 +11,7 @@ export const CAPABILITIES: readonly Capability[] = [
   { command: 'walk me through gateway 1', description: 'Takes you through a gateway’s open items one at a time.' },
   { command: 'my actions', description: 'The checklist items you own, overdue first.' },
   { command: 'sign off gateway 1', description: 'The readiness check and the go / no-go decision (project manager or SRO).' },
+  { command: 'milestones', description: 'Records NHS Digital’s dated decisions: your pipeline slot, the pilot go / no-go, extra accounts approved.' },
   { command: 'roles', description: 'Who is on the project and in what role; the project manager gives out roles.' },
   { command: 'help', description: 'Shows this list of what I can do.' },
 ];

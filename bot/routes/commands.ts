@@ -11,7 +11,8 @@ export type Command =
   | { readonly kind: 'gateway'; readonly stage: number | undefined }
   | { readonly kind: 'walkthrough'; readonly stage: number | undefined }
   | { readonly kind: 'sign-off'; readonly stage: number | undefined }
-  | { readonly kind: 'roles' };
+  | { readonly kind: 'roles' }
+  | { readonly kind: 'milestones' };
 
 const PATTERNS: readonly [RegExp, (m: RegExpExecArray) => Command][] = [
   [/^(help|\?|what can you do)$/, () => ({ kind: 'help' })],
@@ -22,6 +23,7 @@ const PATTERNS: readonly [RegExp, (m: RegExpExecArray) => Command][] = [
   [/^sign ?-?off( gateway| stage)? ?([1-6])?$/, (m) => ({ kind: 'sign-off', stage: stageOf(m[2]) })],
   [/^(gateway|stage|checklist)( ([1-6]))?$/, (m) => ({ kind: 'gateway', stage: stageOf(m[3]) })],
   [/^(roles|team|members|who is who)$/, () => ({ kind: 'roles' })],
+  [/^(milestones?|record (a )?milestone)$/, () => ({ kind: 'milestones' })],
 ];
 
 function stageOf(text: string | undefined): number | undefined {

@@ -148,6 +148,18 @@ describe('a migration project from set-up to sign-off, over HTTP', () => {
     });
   });
 
+  it('when the pipeline slot is recorded as a milestone, then it is listed and shows on the status card', async () => {
+    const [card] = await say(PM, 'milestones');
+    expect(JSON.stringify(adaptiveCardOf(card!))).toContain('milestone-record');
+    const refused = await press(PM, 'milestone-record', { projectId: await projectId(), kind: 'pipeline-slot', date: 'next week' });
+    expect(JSON.stringify(refused.value)).not.toContain('Milestone recorded.');
+    const response = await press(PM, 'milestone-record', { projectId: await projectId(), kind: 'pipeline-slot', date: '2027-02-01', note: 'Slot 14' });
+    expect(JSON.stringify(response.value)).toContain('Milestone recorded.');
+    expect(JSON.stringify(response.value)).toContain('Mon 1 Feb 2027: Migration pipeline slot (Slot 14)');
+    const [status] = await say(PM, 'status');
+    expect(JSON.stringify(adaptiveCardOf(status!))).toContain('Migration pipeline slot');
+  });
+
   it('when the bot restarts, then the project, its roles and its sign-off are as they were', async () => {
     const before = await bot.gateway.projects.projects.get(await projectId());
     bot = await bot.restart();

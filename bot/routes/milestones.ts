@@ -1,0 +1,53 @@
+import type { Application } from '@microsoft/teams-ai';
+import { milestoneCardJson } from '../../cards/milestoneCard';
+import { Verbs } from '../../cards/verbs';
+import { MILESTONE_KINDS } from '../migration/gateways/gatewayState';
+import type { MilestoneKind } from '../migration/gateways/gatewayState';
+import type { Actor } from '../migration/projects/actor';
+import { loadProjectFor } from '../migration/projects/projectAccess';
+import type { ProjectDeps } from '../migration/projects/projectDeps';
+import { recordMilestone } from '../migration/projects/recordMilestone';
+import { isDomainError } from '../migration/shared/errors';
+import type { GatewayTurnState } from '../state';
+import { actorFrom } from '../teams/actorFrom';
+import { onCardAction } from './cardAction';
+import { textInput } from './cardData';
+import { commandIs } from './commandSelector';
+import { sendCardOrText } from './gateways';
+import { resolveProject } from './projectContext';
+import { friendlyText, isRefusal, orFriendlyError } from './replies';
+
+/** `milestones`: record NHS Digital's dated decisions (pipeline slot, pilot go / no-go, extra accounts approved). */
+export function registerMilestones(app: Application<GatewayTurnState>, deps: ProjectDeps): void {
+  const view = async (actor: Actor, projectId: unknown, extra: { message?: string; values?: { kind?: string; date?: string; note?: string } } = {}) => {
+    const { project } = await loadProjectFor(deps, actor, projectId);
+    return milestoneCardJson({ projectId: project.projectId, milestones: project.milestones, ...extra });
+  };
+
+  app.message(commandIs('milestones'), async (context) => {
+    const result = await orFriendlyError(async () => {
+      const where = await resolveProject(deps, context);
+      return where.ok ? view(where.actor, where.found.project.projectId) : where.reply;
+    });
+    await sendCardOrText(context, isRefusal(result) ? result.refused : result);
+  });
+
+  onCardAction(app, Verbs.milestonesShow, async (context, _state, data) => ({ card: await view(actorFrom(context), data.projectId) }));
+
+  onCardAction(app, Verbs.milestoneRecord, async (context, _state, data) => {
+    const actor = actorFrom(context);
+    const values = { kind: textInput(data, 'kind'), date: textInput(data, 'date'), note: textInput(data, 'note') };
+    if (!isKind(values.kind)) return { card: await view(actor, data.projectId, { message: 'Please choose what happened.', values }) };
+    try {
+      await recordMilestone(deps, { actor, projectId: String(data.projectId), kind: values.kind, date: values.date, ...(values.note === '' ? {} : { note: values.note }) });
+    } catch (err) {
+      if (isDomainError(err)) return { card: await view(actor, data.projectId, { message: friendlyText(err), values }) };
+      throw err;
+    }
+    return { card: await view(actor, data.projectId, { message: 'Milestone recorded.' }) };
+  });
+}
+
+function isKind(value: string): value is MilestoneKind {
+  return (MILESTONE_KINDS as readonly string[]).includes(value);
+}
