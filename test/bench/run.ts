@@ -7,6 +7,7 @@ import { startGateway } from '../../bot/runtime';
 import { FakeConnector } from '../harness/fakeConnector';
 import { startEchoApp } from './echoApp';
 import { closedLoop, fixedRate } from './load';
+import { measureStatusCost } from './statusCost';
 import type { LoadResult, Target } from './load';
 
 /**
@@ -67,6 +68,13 @@ async function main(): Promise<void> {
     console.log(`\nthroughput ratio (Gateway / echo, median of the rounds' ratios): ${ratio.toFixed(2)}  (target >= 0.80)`);
     console.log(
       `Cosmos operations per state-changing turn: ${(ops.read / counted).toFixed(2)} point reads, ${((ops.upsert + ops.replace + ops.create) / counted).toFixed(2)} writes, ${(ops.query / counted).toFixed(2)} queries  (target <= 2 reads, <= 1 write)`,
+    );
+
+    const status = await measureStatusCost(gateway, connector.serviceUrl);
+    const perTurn = (n: number) => (n / status.turns).toFixed(2);
+    console.log(
+      `\nstatus on a project with all six gateways populated: the use case makes ${status.useCase.read} point reads and ${status.useCase.query} queries (+${status.useCase.other} query plan); ` +
+        `the whole turn makes ${perTurn(status.turn.read)} point reads, ${perTurn(status.turn.query)} queries, ${perTurn(status.turn.other)} other and ${perTurn(status.turn.upsert + status.turn.replace + status.turn.create)} writes`,
     );
   } finally {
     await echo.close();
