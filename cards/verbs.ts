@@ -1,9 +1,65 @@
 /**
  * Every verb a card can send, in one place: templates name them in `data.verb`, routes register them, and a test
- * checks that each verb used by a template has a route. Renaming a verb here renames it everywhere.
+ * checks that each verb used by a template is listed here. Renaming a verb here renames it everywhere.
+ *
+ * How each one arrives: cards driven by a dialog (project set-up, the walkthrough) use `Action.Submit`, so the
+ * press reaches the dialog as a message. Everything else uses `Action.Execute`, so the card updates in place from
+ * the invoke response; each of those carries an `Action.Submit` fallback with the same `data.verb`, so a route for
+ * an Execute verb must also answer it as a submit (older clients, and Teams on some devices, send the fallback).
  */
 export const Verbs = {
   help: 'help',
+
+  /** Set-up form (Submit, dialog): check the answers; confirm after hints; cancel. */
+  projectSetupSubmit: 'project-setup-submit',
+  projectSetupConfirm: 'project-setup-confirm',
+  projectSetupCancel: 'project-setup-cancel',
+
+  /** Checklist (Execute): show one gateway's checklist; the same, as the card's automatic refresh. */
+  checklistShow: 'checklist-show',
+  checklistRefresh: 'checklist-refresh',
+
+  /** One item (Execute): mark done from the checklist; open the edit card; save it; see its history. */
+  itemDone: 'item-done',
+  itemEdit: 'item-edit',
+  itemSave: 'item-save',
+  itemHistory: 'item-history',
+
+  /** Walkthrough of open items (Submit, dialog). */
+  walkthroughStart: 'walkthrough-start',
+  walkthroughAnswer: 'walkthrough-answer',
+  walkthroughStop: 'walkthrough-stop',
+
+  /** Project views (Execute). */
+  statusShow: 'status-show',
+  myActionsShow: 'my-actions-show',
+
+  /** Gateway sign-off (Execute). */
+  signoffShow: 'signoff-show',
+  gatewayDecide: 'gateway-decide',
+  gatewayReopen: 'gateway-reopen',
+
+  /** Milestones from NHS Digital's pipeline team (Execute): show the form; record one. */
+  milestonesShow: 'milestones-show',
+  milestoneRecord: 'milestone-record',
+
+  /** People and roles (Execute). */
+  rolesShow: 'roles-show',
+  roleAssign: 'role-assign',
+
+  /** Discovery questionnaire (Execute): the overview; open, save a section; submit; export with download links. */
+  questionnaireProgress: 'questionnaire-progress',
+  questionnaireSection: 'questionnaire-section',
+  questionnaireSave: 'questionnaire-save',
+  questionnaireSubmit: 'questionnaire-submit',
+  questionnaireExport: 'questionnaire-export',
 } as const;
 
 export type Verb = (typeof Verbs)[keyof typeof Verbs];
+
+const VERB_VALUES: ReadonlySet<string> = new Set(Object.values(Verbs));
+
+/** For routes and tests: card data comes back from the client, so a verb is checked, never assumed. */
+export function isVerb(value: unknown): value is Verb {
+  return typeof value === 'string' && VERB_VALUES.has(value);
+}

@@ -1,0 +1,81 @@
+import type { Attachment } from 'botbuilder';
+import type { StageNumber } from '../bot/migration/gateways/catalogueTypes';
+import type { MyAction } from '../bot/migration/gateways/progress';
+import type { MyActions } from '../bot/migration/projects/getMyActions';
+import { formatUkDate } from '../bot/migration/shared/ukDates';
+import { plural } from './labels';
+import { defineTemplate, renderCard, renderCardJson } from './render';
+import template from './templates/myActions.json';
+import { Verbs } from './verbs';
+
+/**
+ * A person's whole list rarely passes a few dozen; this cap only keeps an extreme one under the card size limit,
+ * and the summary line says how many there are in all.
+ */
+const MAX_ACTIONS_SHOWN = 60;
+
+interface ActionRow {
+  readonly itemId: string;
+  readonly stage: StageNumber;
+  readonly action: string;
+  readonly required: boolean;
+  readonly detail: string;
+  readonly overdue: boolean;
+  readonly overdueText: string;
+}
+
+/** What `templates/myActions.json` binds. */
+interface MyActionsTemplateData {
+  readonly verbs: typeof Verbs;
+  readonly projectId: string;
+  readonly organisationName: string;
+  readonly odsCode: string;
+  readonly summaryLine: string;
+  readonly actions: readonly ActionRow[];
+}
+
+const myActionsTemplate = defineTemplate<MyActionsTemplateData>('myActions', template);
+
+/**
+ * What the person asking has to do, in the order the domain gives (overdue first, then soonest due, then undated),
+ * each one a click from its edit card. Usually read in a personal chat, on a phone, between meetings.
+ */
+export function myActionsCard(actions: MyActions): Attachment {
+  return renderCard(myActionsTemplate, myActionsData(actions));
+}
+
+/** The same card as JSON, for a `my-actions-show` invoke response. */
+export function myActionsCardJson(actions: MyActions): Record<string, unknown> {
+  return renderCardJson(myActionsTemplate, myActionsData(actions));
+}
+
+function myActionsData(mine: MyActions): MyActionsTemplateData {
+  const { actions } = mine;
+  const overdue = actions.filter((a) => a.overdue).length;
+  const shown = actions.slice(0, MAX_ACTIONS_SHOWN);
+  return {
+    verbs: Verbs,
+    projectId: mine.project.projectId,
+    organisationName: mine.project.organisationName,
+    odsCode: mine.project.odsCode,
+    summaryLine:
+      `You have ${plural(actions.length, 'open item', 'open items')}` +
+      (overdue > 0 ? `; ${overdue} ${overdue === 1 ? 'is' : 'are'} overdue.` : '.') +
+      (shown.length < actions.length ? ` Here are the first ${shown.length}.` : ''),
+    actions: shown.map(actionRow),
+  };
+}
+
+function actionRow(action: MyAction): ActionRow {
+  const due = action.due !== undefined ? `due ${formatUkDate(action.due)}` : 'no due date';
+  const daysOverdue = -(action.daysUntilDue ?? 0);
+  return {
+    itemId: action.itemId,
+    stage: action.stage,
+    action: action.action,
+    required: action.mandatory,
+    detail: `Gateway ${action.stage} · ${due}`,
+    overdue: action.overdue,
+    overdueText: action.overdue ? `Overdue by ${plural(daysOverdue, 'day', 'days')}` : '',
+  };
+}

@@ -1,0 +1,100 @@
+import type { Attachment } from 'botbuilder';
+import type { StageNumber } from '../bot/migration/gateways/catalogueTypes';
+import { EVIDENCE_URL_MAX_LENGTH, NA_REASON_MAX_LENGTH, NOTE_MAX_LENGTH } from '../bot/migration/gateways/itemUpdates';
+import type { ChecklistEntry } from '../bot/migration/projects/getChecklist';
+import type { CardChoice } from './cardChoice';
+import { itemDetail } from './itemDetail';
+import { STATUS_COLOURS, STATUS_WORDS, type CardColour } from './labels';
+import { defineTemplate, renderCard } from './render';
+import template from './templates/walkthrough.json';
+import { Verbs } from './verbs';
+
+/**
+ * What a `walkthrough-answer` says in `data.choice`; the template spells these out, and a test holds them equal.
+ * The button for `skip` reads only "Skip": it is meant as "not now, next item", leaving the item as it is (the
+ * status `skipped` is refused for required items, so the dialog should not set it from here).
+ */
+export const WALKTHROUGH_CHOICES = ['done', 'na', 'assign', 'note', 'skip'] as const;
+export type WalkthroughChoice = (typeof WALKTHROUGH_CHOICES)[number];
+
+/**
+ * Input ids on the walkthrough card, merged into the answer's data. Each belongs to one choice: `naReason` to
+ * "na", `ownerId` and `due` to "assign", `note` and `evidenceUrl` to "note" (either may be empty, not both).
+ */
+export const WALKTHROUGH_INPUTS = {
+  naReason: 'naReason',
+  owner: 'ownerId',
+  due: 'due',
+  note: 'note',
+  evidenceUrl: 'evidenceUrl',
+} as const;
+
+export interface WalkthroughCardExtras {
+  readonly projectId: string;
+  readonly stage: StageNumber;
+  /** 1-based position of this item among the open items being walked through. */
+  readonly position: number;
+  readonly total: number;
+  /** The project team (not staff), who can own an item. */
+  readonly memberChoices: readonly CardChoice[];
+}
+
+/** What `templates/walkthrough.json` binds. */
+interface WalkthroughTemplateData {
+  readonly verbs: typeof Verbs;
+  readonly inputs: typeof WALKTHROUGH_INPUTS;
+  readonly projectId: string;
+  readonly stage: StageNumber;
+  readonly itemId: string;
+  readonly version: number;
+  readonly positionLine: string;
+  readonly action: string;
+  readonly statusWord: string;
+  readonly statusColour: CardColour;
+  readonly requiredText: string;
+  readonly detail: string;
+  readonly overdue: boolean;
+  readonly guideNote: string;
+  readonly evidenceRequired: boolean;
+  readonly ownerId: string;
+  readonly ownerChoices: readonly CardChoice[];
+  readonly due: string;
+  readonly naReasonMaxLength: number;
+  readonly noteMaxLength: number;
+  readonly evidenceUrlMaxLength: number;
+}
+
+const walkthroughTemplate = defineTemplate<WalkthroughTemplateData>('walkthrough', template);
+
+/**
+ * One open item at a time, with one button per thing people usually do with it. A long checklist is daunting;
+ * answering one item, then the next, is how busy project managers actually get through it. The walkthrough is a
+ * dialog, so every button is an `Action.Submit` that the dialog receives as its next turn.
+ */
+export function walkthroughCard(entry: ChecklistEntry, extras: WalkthroughCardExtras): Attachment {
+  const { item } = entry;
+  const members = new Set(extras.memberChoices.map((m) => m.value));
+  return renderCard(walkthroughTemplate, {
+    verbs: Verbs,
+    inputs: WALKTHROUGH_INPUTS,
+    projectId: extras.projectId,
+    stage: extras.stage,
+    itemId: item.id,
+    version: entry.version,
+    positionLine: `Gateway ${extras.stage} walkthrough · Item ${extras.position} of ${extras.total}`,
+    action: item.action,
+    statusWord: STATUS_WORDS[entry.status],
+    statusColour: STATUS_COLOURS[entry.status],
+    requiredText: item.mandatory ? 'Required' : 'Optional',
+    detail: itemDetail(entry, members),
+    overdue: entry.overdue,
+    guideNote: item.note ?? '',
+    evidenceRequired: item.evidenceRequired === true && entry.evidence.length === 0,
+    ownerId: entry.owner && members.has(entry.owner.id) ? entry.owner.id : '',
+    ownerChoices: extras.memberChoices,
+    due: entry.due ?? '',
+    naReasonMaxLength: NA_REASON_MAX_LENGTH,
+    noteMaxLength: NOTE_MAX_LENGTH,
+    evidenceUrlMaxLength: EVIDENCE_URL_MAX_LENGTH,
+  });
+}
