@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_GATEWAY_CATALOGUE } from '../../bot/migration/gateways/catalogue';
-import { channelMessage, executeActivity, postActivity, submitActivity, TEST_TENANT } from '../harness/activities';
+import { channelMessage, executeActivity, messageActivity, postActivity, submitActivity, TEST_TENANT } from '../harness/activities';
 import { adaptiveCardOf, visibleText } from '../harness/cardText';
 import { startGatewayUnderTest } from '../harness/gatewayUnderTest';
 import type { GatewayUnderTest } from '../harness/gatewayUnderTest';
@@ -158,6 +158,23 @@ describe('a migration project from set-up to sign-off, over HTTP', () => {
     expect(JSON.stringify(response.value)).toContain('Mon 1 Feb 2027: Migration pipeline slot (Slot 14)');
     const [status] = await say(PM, 'status');
     expect(JSON.stringify(adaptiveCardOf(status!))).toContain('Migration pipeline slot');
+  });
+
+  it('when Priya asks for status in her personal chat, then she gets her project’s dashboard without naming it', async () => {
+    await postActivity(bot.url, messageActivity({ serviceUrl: bot.connector.serviceUrl, text: 'status', fromId: PM.id, fromName: PM.name }));
+    const [status] = await bot.connector.waitForActivities(1);
+    expect(JSON.stringify(adaptiveCardOf(status!))).toContain('Ysbyty Example NHS Trust');
+  });
+
+  it('when a passed gateway is reopened without a reason, then it is refused; with one, it is reopened', async () => {
+    const refused = await press(PM, 'gateway-reopen', { projectId: await projectId(), stage: 1, reason: '' });
+    expect(JSON.stringify(refused.value)).not.toContain('Gateway reopened.');
+    expect((await bot.gateway.projects.gateways.get(await projectId(), 1)).state.decision?.outcome).toBe('go');
+    const reopened = await press(PM, 'gateway-reopen', { projectId: await projectId(), stage: 1, reason: 'Pilot found a gap' });
+    expect(JSON.stringify(reopened.value)).toContain('Gateway reopened.');
+    expect((await bot.gateway.projects.gateways.get(await projectId(), 1)).state.decision).toBeUndefined();
+    const again = await press(PM, 'gateway-decide', { projectId: await projectId(), stage: 1, outcome: 'go', comment: 'Gap closed' });
+    expect(JSON.stringify(again.value)).toContain('Decision recorded: go.');
   });
 
   it('when the bot restarts, then the project, its roles and its sign-off are as they were', async () => {
