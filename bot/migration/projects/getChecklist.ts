@@ -1,6 +1,6 @@
 import { getStage } from '../gateways/catalogue';
 import type { CatalogueItem, StageNumber } from '../gateways/catalogueTypes';
-import { isPassed, type GatewayState, type ItemEvidence, type ItemNote, type ItemStatus, type PersonRef } from '../gateways/gatewayState';
+import { isPassed, type GatewayState, type ItemEvidence, type ItemNote, type ItemState, type ItemStatus, type PersonRef } from '../gateways/gatewayState';
 import { gatewayProgress, type GatewayProgress } from '../gateways/progress';
 import { signOffBlockers, type SignOffBlocker } from '../gateways/readiness';
 import { assertCan, can, type ProjectRole } from '../gateways/roles';
@@ -72,24 +72,26 @@ export async function getChecklist(
       record.items,
       gateways.map((g) => g.state),
     ),
-    entries: stage.items.map((item) => {
-      const state = itemIn(record, item.id);
-      const status = state?.status ?? 'open';
-      return {
-        item,
-        status,
-        version: state?.version ?? 0,
-        ...(state?.owner ? { owner: state.owner } : {}),
-        ...(state?.due !== undefined ? { due: state.due } : {}),
-        overdue: status === 'open' && state?.due !== undefined && daysBetween(state.due, today) > 0,
-        ...(state?.naReason !== undefined ? { naReason: state.naReason } : {}),
-        notes: state?.notes ?? [],
-        evidence: state?.evidence ?? [],
-        ...(state ? { updatedBy: state.updatedBy } : {}),
-      };
-    }),
+    entries: stage.items.map((item) => checklistEntry(item, itemIn(record, item.id), today)),
     viewerRole: role,
     canUpdateItems: can(role, 'update-item'),
     canSignOff: can(role, 'sign-off-gateway'),
+  };
+}
+
+/** One catalogue item with its state as a card shows it; an item nobody has touched is open at version 0. */
+export function checklistEntry(item: CatalogueItem, state: ItemState | undefined, today: IsoDate): ChecklistEntry {
+  const status = state?.status ?? 'open';
+  return {
+    item,
+    status,
+    version: state?.version ?? 0,
+    ...(state?.owner ? { owner: state.owner } : {}),
+    ...(state?.due !== undefined ? { due: state.due } : {}),
+    overdue: status === 'open' && state?.due !== undefined && daysBetween(state.due, today) > 0,
+    ...(state?.naReason !== undefined ? { naReason: state.naReason } : {}),
+    notes: state?.notes ?? [],
+    evidence: state?.evidence ?? [],
+    ...(state ? { updatedBy: state.updatedBy } : {}),
   };
 }

@@ -5,11 +5,11 @@ import type { GatewayDecision, GatewayState, ItemAuditEntry, ItemState, ItemStat
 import { daysToCutover, gatewayProgress, myActions, overdueItems } from '../../../bot/migration/gateways/progress';
 import { signOffBlockers } from '../../../bot/migration/gateways/readiness';
 import { can, type ProjectRole } from '../../../bot/migration/gateways/roles';
-import type { Checklist } from '../../../bot/migration/projects/getChecklist';
+import { checklistEntry, type Checklist } from '../../../bot/migration/projects/getChecklist';
 import type { MyActions } from '../../../bot/migration/projects/getMyActions';
 import type { ProjectStatus } from '../../../bot/migration/projects/getStatus';
 import { summariseProject, type Project, type ProjectMember } from '../../../bot/migration/projects/project';
-import { addDays, daysBetween, type IsoDate } from '../../../bot/migration/shared/ukDates';
+import { addDays, type IsoDate } from '../../../bot/migration/shared/ukDates';
 import type { CardChoice } from '../../../cards/cardChoice';
 
 /**
@@ -102,22 +102,7 @@ export function checklistFixture(stage: StageNumber, options: ChecklistOptions =
     passed: isPassed(gateway),
     progress: gatewayProgress(catalogue, stage, items),
     blockers: signOffBlockers(catalogue, stage, items, gateways),
-    entries: stageDef.items.map((item) => {
-      const state = byId.get(item.id);
-      const status = state?.status ?? 'open';
-      return {
-        item,
-        status,
-        version: state?.version ?? 0,
-        ...(state?.owner ? { owner: state.owner } : {}),
-        ...(state?.due !== undefined ? { due: state.due } : {}),
-        overdue: status === 'open' && state?.due !== undefined && daysBetween(state.due, TODAY) > 0,
-        ...(state?.naReason !== undefined ? { naReason: state.naReason } : {}),
-        notes: state?.notes ?? [],
-        evidence: state?.evidence ?? [],
-        ...(state ? { updatedBy: state.updatedBy } : {}),
-      };
-    }),
+    entries: stageDef.items.map((item) => checklistEntry(item, byId.get(item.id), TODAY)),
     viewerRole,
     canUpdateItems: can(viewerRole, 'update-item'),
     canSignOff: can(viewerRole, 'sign-off-gateway'),
