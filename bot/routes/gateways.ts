@@ -1,6 +1,5 @@
 import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
-import { CardFactory, MessageFactory } from 'botbuilder';
 import { itemHistoryCardJson } from '../../cards/itemHistoryCard';
 import { Verbs } from '../../cards/verbs';
 import { findItem } from '../migration/gateways/catalogue';
@@ -12,10 +11,10 @@ import { actorFrom } from '../teams/actorFrom';
 import type { GatewayTurnState } from '../state';
 import { onCardAction } from './cardAction';
 import { commandIs, commandOf } from './commandSelector';
-import { resolveProject } from './projectContext';
+import { answerForProject } from './projectContext';
 import { itemChangesFromCard } from './itemChangesFromCard';
 import { checklistView, itemView, loadItem, versionFrom } from './projectViews';
-import { friendlyText, isRefusal, orFriendlyError } from './replies';
+import { friendlyText } from './replies';
 import { isDomainError } from '../migration/shared/errors';
 
 /**
@@ -24,14 +23,10 @@ import { isDomainError } from '../migration/shared/errors';
  */
 export function registerGateways(app: Application<GatewayTurnState>, deps: ProjectDeps): void {
   app.message(commandIs('gateway'), async (context) => {
-    const result = await orFriendlyError(async () => {
-      const where = await resolveProject(deps, context);
-      if (!where.ok) return where.reply;
-      const asked = commandOf(context, 'gateway').stage;
-      const stage = asked ?? (await firstOpenStage(deps, context, where.found.project.projectId));
-      return checklistView(deps, where.actor, where.found.project.projectId, stage);
+    await answerForProject(deps, context, async (actor, projectId) => {
+      const stage = commandOf(context, 'gateway').stage ?? (await firstOpenStage(deps, context, projectId));
+      return checklistView(deps, actor, projectId, stage);
     });
-    await sendCardOrText(context, isRefusal(result) ? result.refused : result);
   });
 
   for (const verb of [Verbs.checklistShow, Verbs.checklistRefresh]) {
@@ -79,9 +74,4 @@ export function registerGateways(app: Application<GatewayTurnState>, deps: Proje
 async function firstOpenStage(deps: ProjectDeps, context: TurnContext, projectId: string): Promise<number> {
   const status = await getStatus(deps, { actor: actorFrom(context), projectId });
   return status.gateways.find((g) => !g.passed)?.stage ?? 6;
-}
-
-/** Replies with a card (JSON) or a line of text. */
-export async function sendCardOrText(context: TurnContext, reply: Record<string, unknown> | string): Promise<void> {
-  await context.sendActivity(typeof reply === 'string' ? reply : MessageFactory.attachment(CardFactory.adaptiveCard(reply)));
 }

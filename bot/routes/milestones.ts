@@ -13,9 +13,8 @@ import { actorFrom } from '../teams/actorFrom';
 import { onCardAction } from './cardAction';
 import { textInput } from './cardData';
 import { commandIs } from './commandSelector';
-import { sendCardOrText } from './gateways';
-import { resolveProject } from './projectContext';
-import { friendlyText, isRefusal, orFriendlyError } from './replies';
+import { answerForProject } from './projectContext';
+import { friendlyText } from './replies';
 
 /** `milestones`: record NHS Digital's dated decisions (pipeline slot, pilot go / no-go, extra accounts approved). */
 export function registerMilestones(app: Application<GatewayTurnState>, deps: ProjectDeps): void {
@@ -25,11 +24,7 @@ export function registerMilestones(app: Application<GatewayTurnState>, deps: Pro
   };
 
   app.message(commandIs('milestones'), async (context) => {
-    const result = await orFriendlyError(async () => {
-      const where = await resolveProject(deps, context);
-      return where.ok ? view(where.actor, where.found.project.projectId) : where.reply;
-    });
-    await sendCardOrText(context, isRefusal(result) ? result.refused : result);
+    await answerForProject(deps, context, (actor, projectId) => view(actor, projectId));
   });
 
   onCardAction(app, Verbs.milestonesShow, async (context, _state, data) => ({ card: await view(actorFrom(context), data.projectId) }));

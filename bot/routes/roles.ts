@@ -15,9 +15,8 @@ import { rosterOf, rosterPerson } from '../teams/roster';
 import { onCardAction } from './cardAction';
 import { textInput } from './cardData';
 import { commandIs } from './commandSelector';
-import { sendCardOrText } from './gateways';
-import { resolveProject } from './projectContext';
-import { friendlyText, isRefusal, orFriendlyError } from './replies';
+import { answerForProject } from './projectContext';
+import { friendlyText } from './replies';
 
 /**
  * Project roles: who is on the project and as what. The project manager gives people in the team a role; the name
@@ -32,11 +31,7 @@ export function registerRoles(app: Application<GatewayTurnState>, deps: ProjectD
   };
 
   app.message(commandIs('roles'), async (context) => {
-    const result = await orFriendlyError(async () => {
-      const where = await resolveProject(deps, context);
-      return where.ok ? view(context, where.actor, where.found.project.projectId) : where.reply;
-    });
-    await sendCardOrText(context, isRefusal(result) ? result.refused : result);
+    await answerForProject(deps, context, (actor, projectId) => view(context, actor, projectId));
   });
 
   onCardAction(app, Verbs.rolesShow, async (context, _state, data) => ({ card: await view(context, actorFrom(context), data.projectId) }));

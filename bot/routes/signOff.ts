@@ -13,9 +13,8 @@ import { actorFrom } from '../teams/actorFrom';
 import { onCardAction } from './cardAction';
 import { textInput } from './cardData';
 import { commandIs, commandOf } from './commandSelector';
-import { sendCardOrText } from './gateways';
-import { resolveProject } from './projectContext';
-import { friendlyText, isRefusal, orFriendlyError } from './replies';
+import { answerForProject } from './projectContext';
+import { friendlyText } from './replies';
 
 /**
  * Gateway review and sign-off: the readiness check, go / no-go with a comment, and reopening with a reason. A
@@ -37,14 +36,10 @@ export function registerSignOff(app: Application<GatewayTurnState>, deps: Projec
   };
 
   app.message(commandIs('sign-off'), async (context) => {
-    const result = await orFriendlyError(async () => {
-      const where = await resolveProject(deps, context);
-      if (!where.ok) return where.reply;
+    await answerForProject(deps, context, async (actor, projectId) => {
       const stage = commandOf(context, 'sign-off').stage;
-      if (stage === undefined) return 'Which gateway? For example: sign off gateway 1';
-      return view(where.actor, where.found.project.projectId, stage);
+      return stage === undefined ? 'Which gateway? For example: sign off gateway 1' : view(actor, projectId, stage);
     });
-    await sendCardOrText(context, isRefusal(result) ? result.refused : result);
   });
 
   onCardAction(app, Verbs.signoffShow, async (context, _state, data) => ({ card: await view(actorFrom(context), String(data.projectId), data.stage) }));

@@ -10,9 +10,7 @@ import type { GatewayTurnState } from '../state';
 import { actorFrom } from '../teams/actorFrom';
 import { onCardAction } from './cardAction';
 import { commandIs } from './commandSelector';
-import { sendCardOrText } from './gateways';
-import { resolveProject } from './projectContext';
-import { isRefusal, orFriendlyError } from './replies';
+import { answerForProject } from './projectContext';
 
 /** `status` (the dashboard) and `my actions` (what is waiting for the person asking), typed or from a card. */
 export function registerStatus(app: Application<GatewayTurnState>, deps: ProjectDeps): void {
@@ -23,11 +21,7 @@ export function registerStatus(app: Application<GatewayTurnState>, deps: Project
 
   for (const kind of ['status', 'my-actions'] as const) {
     app.message(commandIs(kind), async (context) => {
-      const result = await orFriendlyError(async () => {
-        const where = await resolveProject(deps, context);
-        return where.ok ? views[kind](where.actor, where.found.project.projectId) : where.reply;
-      });
-      await sendCardOrText(context, isRefusal(result) ? result.refused : result);
+      await answerForProject(deps, context, views[kind]);
     });
   }
 
