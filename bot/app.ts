@@ -6,6 +6,7 @@ import { errorSummary } from './log';
 import type { Logger } from './log';
 import type { ProjectDeps } from './migration/projects/projectDeps';
 import { registerFallback } from './routes/fallback';
+import { registerQuestionnaire, type QuestionnaireRouteDeps } from './routes/questionnaire';
 import { registerGateways } from './routes/gateways';
 import { registerMilestones } from './routes/milestones';
 import { registerRoles } from './routes/roles';
@@ -22,6 +23,8 @@ export interface AppDependencies {
   readonly adapter: GatewayAdapter;
   /** The migration project use cases' ports (Cosmos repositories, clock, ids, the gateway catalogue). */
   readonly projects: ProjectDeps;
+  /** The questionnaire's ports on top of the project ones: answers store, question set, export link signer. */
+  readonly questionnaire: QuestionnaireRouteDeps;
   readonly storage: Storage;
   readonly botAppId: string | undefined;
   readonly logger: Logger;
@@ -53,6 +56,7 @@ export function createApp(deps: AppDependencies): Application<GatewayTurnState> 
   registerSignOff(app, deps.projects);
   registerRoles(app, deps.projects);
   registerMilestones(app, deps.projects);
+  registerQuestionnaire(app, deps.questionnaire);
   registerFallback(app);
 
   app.error(async (context, error) => {

@@ -42,6 +42,10 @@ export interface GatewayConfig {
   /** Hosts the bot may reply to; a request naming any other service URL is refused before it is processed. */
   readonly allowedServiceUrlHosts: readonly string[];
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Where people reach the bot (links in cards); undefined means "wherever the server listens" (local mode). */
+  readonly publicBaseUrl: string | undefined;
+  /** Signs export download links; a random per-process key when undefined. Needed with more than one instance. */
+  readonly exportLinkSecret: string | undefined;
   /** Start the Agents Playground beside the bot (local mode only), working in `workDir` (its config and log). */
   readonly playground: { readonly enabled: boolean; readonly port: number; readonly workDir: string };
   /** Warnings worth printing once at start, e.g. "BOT_ID without COSMOS_ENDPOINT uses the embedded store". */
@@ -114,6 +118,8 @@ const envSchema = z.object({
   LOG_LEVEL: optionalText.pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()),
   PLAYGROUND: optionalText.pipe(z.enum(['on', 'off']).optional()),
   PLAYGROUND_PORT: portNumber(56150),
+  PUBLIC_BASE_URL: optionalText.pipe(z.string().url('must be a URL such as https://gateway.example.nhs.uk').optional()),
+  EXPORT_LINK_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters (openssl rand -base64 32)').optional()),
 });
 
 /**
@@ -181,6 +187,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     warnings.push('ALLOWED_TENANT_IDS is empty: activities from every tenant are accepted. Set it to your organisation tenant id.');
   }
 
+  if (!local && e.PUBLIC_BASE_URL === undefined) {
+    warnings.push('PUBLIC_BASE_URL is not set: questionnaire download links will name this machine\'s own address. Set it to the bot\'s public https address.');
+  }
+  if (!local && e.EXPORT_LINK_SECRET === undefined) {
+    warnings.push('EXPORT_LINK_SECRET is not set: download links only work on the instance that made them, until it restarts.');
+  }
+
   const allowedServiceUrlHosts = e.ALLOWED_SERVICE_URL_HOSTS.length > 0 ? e.ALLOWED_SERVICE_URL_HOSTS : TEAMS_SERVICE_URL_HOSTS;
 
   if (problems.length > 0) throw new ConfigError(problems);
@@ -193,6 +206,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     allowedTenantIds: Object.freeze([...e.ALLOWED_TENANT_IDS]),
     allowedServiceUrlHosts: Object.freeze([...allowedServiceUrlHosts, ...(local ? [...LOOPBACK_HOSTS] : [])]),
     logLevel: e.LOG_LEVEL ?? 'info',
+    publicBaseUrl: e.PUBLIC_BASE_URL,
+    exportLinkSecret: e.EXPORT_LINK_SECRET,
     playground: Object.freeze({
       enabled: local && e.PLAYGROUND !== 'off',
       port: e.PLAYGROUND_PORT,

@@ -2,11 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import { createApp } from './app';
 import type { GatewayConfig } from './config';
+import { exportEndpoint } from './http/exportEndpoint';
+import { createExportLinks } from './http/exportLinks';
 import { healthEndpoint } from './http/healthEndpoint';
 import { messagesEndpoint } from './http/messagesEndpoint';
 import type { Logger } from './log';
 import { DEFAULT_GATEWAY_CATALOGUE } from './migration/gateways/catalogue';
 import type { ProjectDeps } from './migration/projects/projectDeps';
+import { DEFAULT_QUESTION_SET } from './migration/questionnaire/questionSet';
+import type { QuestionnaireRouteDeps } from './routes/questionnaire';
+import { CosmosQuestionnaireRepository } from './storage/questionnaire/cosmosQuestionnaireRepository';
 import { createProjectRepositories } from './storage/projects';
 import { startHttpServer } from './server';
 import { openStorage } from './storageRuntime';
@@ -52,8 +57,21 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       ids: { newId: () => randomUUID() },
       catalogue: DEFAULT_GATEWAY_CATALOGUE,
     };
+    // Export links name the bot's own address; with PORT=0 it is only known once the server listens.
+    const listening: { url?: string } = {};
+    const exportLinks = createExportLinks({
+      ...(config.exportLinkSecret !== undefined ? { secret: config.exportLinkSecret } : {}),
+      baseUrl: () => config.publicBaseUrl ?? listening.url ?? `http://127.0.0.1:${config.port}`,
+    });
+    const questionnaire: QuestionnaireRouteDeps = {
+      ...projects,
+      questionnaires: new CosmosQuestionnaireRepository(storage.containers.projects),
+      questionSet: DEFAULT_QUESTION_SET,
+      exportLinks,
+    };
     const app = createApp({
       projects,
+      questionnaire,
       adapter,
       storage: storage.stateStorage,
       botAppId: config.auth.kind === 'none' ? undefined : config.auth.appId,
@@ -67,8 +85,10 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       routes: {
         messages: messagesEndpoint({ adapter, allowedServiceUrlHosts: config.allowedServiceUrlHosts, logger, logic }),
         health: healthEndpoint(storage.isReachable),
+        exports: exportEndpoint({ links: exportLinks, deps: questionnaire, logger }),
       },
     });
+    listening.url = http.url;
     let closing: Promise<void> | undefined;
     return {
       url: http.url,

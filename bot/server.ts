@@ -9,6 +9,8 @@ const MAX_BODY_BYTES = 512 * 1024;
 export interface HttpRoutes {
   readonly messages: (req: Request, res: Response) => Promise<void>;
   readonly health: (req: Request, res: Response) => Promise<void>;
+  /** GET /api/exports/:token, the questionnaire download behind a signed link (optional: the bench's echo bot has none). */
+  readonly exports?: (req: Request, res: Response) => Promise<void>;
 }
 
 export interface HttpServer {
@@ -47,6 +49,7 @@ export async function startHttpServer(options: { host: string; port: number; rou
 
   server.post('/api/messages', tracked(options.routes.messages));
   server.get('/healthz', tracked(options.routes.health));
+  if (options.routes.exports) server.get('/api/exports/:token', tracked(options.routes.exports));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

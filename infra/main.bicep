@@ -13,6 +13,10 @@ param tenantId string = subscription().tenantId
 @description('App Service plan SKU. B1 is enough for a trust of 5,000 staff; use P0v3 for zone redundancy.')
 param appServiceSku string = 'B1'
 
+@secure()
+@description('Signs questionnaire download links; a fresh value on each deployment is fine (links last 15 minutes)')
+param exportLinkSecret string = '${newGuid()}${newGuid()}'
+
 var identityName = '${name}-id'
 var cosmosName = toLower('${name}-cosmos')
 var planName = '${name}-plan'
@@ -103,6 +107,8 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'COSMOS_ENDPOINT', value: cosmos.properties.documentEndpoint }
         { name: 'COSMOS_MANAGED_IDENTITY_CLIENT_ID', value: identity.properties.clientId }
         { name: 'COSMOS_DATABASE', value: databaseName }
+        { name: 'PUBLIC_BASE_URL', value: 'https://${webName}.azurewebsites.net' }
+        { name: 'EXPORT_LINK_SECRET', value: exportLinkSecret }
         { name: 'PORT', value: '8080' }
         { name: 'WEBSITES_PORT', value: '8080' }
         { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' }

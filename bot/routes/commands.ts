@@ -30,13 +30,18 @@ function stageOf(text: string | undefined): number | undefined {
   return text === undefined ? undefined : Number(text);
 }
 
-export function parseCommand(text: string | undefined): Command | undefined {
-  const normalised = (text ?? '')
+/** Lower case, single spaces, no "please" and no closing full stop or question mark: how every command is matched. */
+export function normaliseCommandText(text: string | undefined): string {
+  return (text ?? '')
     .toLowerCase()
     .replace(/\bplease\b/g, ' ')
     .replace(/[.?!]+$/g, '')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+export function parseCommand(text: string | undefined): Command | undefined {
+  const normalised = normaliseCommandText(text);
   for (const [pattern, build] of PATTERNS) {
     const match = pattern.exec(normalised);
     if (match) return build(match);

@@ -7,6 +7,8 @@ const production = {
   BOT_TENANT_ID: 'tenant-id',
   COSMOS_ENDPOINT: 'https://acct.documents.azure.com:443/',
   ALLOWED_TENANT_IDS: 'tenant-id',
+  PUBLIC_BASE_URL: 'https://gateway-rh8-web.azurewebsites.net',
+  EXPORT_LINK_SECRET: 'a'.repeat(44),
 };
 
 function problemsOf(env: Record<string, string>): readonly string[] {
@@ -80,7 +82,8 @@ describe('loadConfig', () => {
   });
 
   it('when BOT_ID is set without COSMOS_ENDPOINT, then it runs on the embedded store with a warning', () => {
-    const config = loadConfig({ BOT_ID: 'id', BOT_PASSWORD: 'p', BOT_TENANT_ID: 't', ALLOWED_TENANT_IDS: 't' });
+    const { COSMOS_ENDPOINT: _none, ...rest } = production;
+    const config = loadConfig(rest);
     expect(config.storage.kind).toBe('embedded');
     expect(config.warnings).toEqual([expect.stringMatching(/embedded Cosmos store/)]);
   });
@@ -88,6 +91,15 @@ describe('loadConfig', () => {
   it('when production has no tenant allow-list, then it warns that every tenant is accepted', () => {
     const { ALLOWED_TENANT_IDS: _omitted, ...rest } = production;
     expect(loadConfig(rest).warnings).toEqual([expect.stringMatching(/ALLOWED_TENANT_IDS is empty/)]);
+  });
+
+  it('when production has no public address or link secret, then it warns about download links', () => {
+    const { PUBLIC_BASE_URL: _url, EXPORT_LINK_SECRET: _secret, ...rest } = production;
+    expect(loadConfig(rest).warnings).toEqual([expect.stringMatching(/^PUBLIC_BASE_URL/), expect.stringMatching(/^EXPORT_LINK_SECRET/)]);
+  });
+
+  it('when the link secret is short, then it is refused', () => {
+    expect(problemsOf({ ...production, EXPORT_LINK_SECRET: 'short' })[0]).toMatch(/^EXPORT_LINK_SECRET/);
   });
 
   it('when lists have spaces and empty entries, then they are trimmed', () => {

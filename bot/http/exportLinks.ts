@@ -1,0 +1,91 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { isProjectId } from '../migration/projects/project';
+import type { ExportFormat } from '../migration/questionnaire/questionnaireExport';
+
+/**
+ * Short-lived signed download links for questionnaire exports.
+ *
+ * Why signed links: a browser opening a link from a Teams card carries no
+ * Teams token, so the link itself must prove the bot issued it, for which
+ * project and format, and until when. It is an HMAC-SHA256 over exactly those
+ * (`<projectId>.<format>.<expiry>.<mac>`), so nothing in it can be changed,
+ * and it stops working after 15 minutes. Nobody can list or guess exports:
+ * without a valid link the endpoint answers 404.
+ *
+ * The key is per process unless one is configured: links then die with a
+ * restart, and with several instances behind a load balancer a link issued by
+ * one fails on the others, so production with more than one instance needs a
+ * shared secret (EXPORT_LINK_SECRET).
+ */
+
+export const EXPORT_LINK_LIFETIME_MS = 15 * 60 * 1000;
+/** Long enough that it cannot be guessed; what `openssl rand -base64 32` gives. */
+export const EXPORT_LINK_SECRET_MIN_LENGTH = 32;
+export const EXPORTS_PATH = '/api/exports';
+
+const FORMAT_CODES: Readonly<Record<ExportFormat, string>> = { markdown: 'md', html: 'html', csv: 'csv' };
+const FORMATS_BY_CODE: ReadonlyMap<string, ExportFormat> = new Map(Object.entries(FORMAT_CODES).map(([format, code]) => [code, format as ExportFormat]));
+
+export interface IssuedExportLink {
+  readonly url: string;
+  readonly expiresAt: Date;
+}
+
+export type ExportLinkCheck =
+  | { readonly ok: true; readonly projectId: string; readonly format: ExportFormat }
+  /** `invalid`: not a link this bot signed (404). `expired`: it was, but its time is up (410). */
+  | { readonly ok: false; readonly reason: 'invalid' | 'expired' };
+
+export interface ExportLinks {
+  issue(projectId: string, format: ExportFormat): IssuedExportLink;
+  check(token: string): ExportLinkCheck;
+}
+
+export interface ExportLinkOptions {
+  /** At least 32 characters; a random per-process key when absent. */
+  readonly secret?: string;
+  /**
+   * Where people reach the bot, e.g. https://gateway.example.nhs.uk. A function
+   * because in local mode (and tests on port 0) it is only known once the
+   * server is listening.
+   */
+  readonly baseUrl: string | (() => string);
+  readonly now?: () => Date;
+  readonly lifetimeMs?: number;
+}
+
+export function createExportLinks(options: ExportLinkOptions): ExportLinks {
+  if (options.secret !== undefined && options.secret.length < EXPORT_LINK_SECRET_MIN_LENGTH) {
+    throw new RangeError(`The export link secret must be at least ${EXPORT_LINK_SECRET_MIN_LENGTH} characters`);
+  }
+  const key = options.secret === undefined ? randomBytes(32) : Buffer.from(options.secret, 'utf8');
+  const now = options.now ?? (() => new Date());
+  const lifetimeMs = options.lifetimeMs ?? EXPORT_LINK_LIFETIME_MS;
+  const mac = (payload: string): Buffer => createHmac('sha256', key).update(`gateway-export-v1\n${payload}`).digest();
+
+  return {
+    issue(projectId, format) {
+      if (!isProjectId(projectId)) throw new RangeError('Not a project id');
+      const expiresAt = new Date(now().getTime() + lifetimeMs);
+      const payload = `${projectId}.${FORMAT_CODES[format]}.${Math.floor(expiresAt.getTime() / 1000)}`;
+      const base = (typeof options.baseUrl === 'function' ? options.baseUrl() : options.baseUrl).replace(/\/+$/, '');
+      return { url: `${base}${EXPORTS_PATH}/${payload}.${mac(payload).toString('base64url')}`, expiresAt };
+    },
+
+    check(token) {
+      const parts = token.split('.');
+      if (parts.length !== 4) return { ok: false, reason: 'invalid' };
+      const [projectId = '', code = '', expiry = '', signature = ''] = parts;
+      const format = FORMATS_BY_CODE.get(code);
+      if (!isProjectId(projectId) || format === undefined || !/^\d{1,12}$/.test(expiry) || !/^[A-Za-z0-9_-]{43}$/.test(signature)) {
+        return { ok: false, reason: 'invalid' };
+      }
+      // Compared as text, not decoded bytes: base64url's last character has spare bits, so only the canonical spelling is accepted.
+      const expected = Buffer.from(mac(`${projectId}.${code}.${expiry}`).toString('base64url'), 'utf8');
+      const given = Buffer.from(signature, 'utf8');
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'invalid' };
+      if (Number(expiry) * 1000 <= now().getTime()) return { ok: false, reason: 'expired' };
+      return { ok: true, projectId, format };
+    },
+  };
+}

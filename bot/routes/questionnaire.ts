@@ -1,0 +1,74 @@
+import type { Application } from '@microsoft/teams-ai';
+import type { Activity, TurnContext } from 'botbuilder';
+import { CardFactory, MessageFactory } from 'botbuilder';
+import type { Verb } from '../../cards/verbs';
+import { Verbs } from '../../cards/verbs';
+import type { GatewayTurnState } from '../state';
+import { actorFrom } from '../teams/actorFrom';
+import { onCardAction } from './cardAction';
+import { parseQuestionnaireCommand, type QuestionnaireCommand } from './questionnaireCommands';
+import { questionnaireTarget } from './questionnaireProject';
+import { exportCard, progressCard, saveCard, sectionCard, submitCard, type CardJson, type QuestionnaireRouteDeps } from './questionnaireViews';
+import { isRefusal, orFriendlyError } from './replies';
+import { scopeOf } from './scope';
+
+export type { QuestionnaireRouteDeps } from './questionnaireViews';
+
+/**
+ * The discovery questionnaire's routes: the typed commands and the card
+ * buttons (Action.Execute, each with its Action.Submit fallback). Register
+ * before the fallback route.
+ *
+ * Typed commands find the project from where they were typed (the team's in
+ * a channel, the person's own in a chat); buttons carry the project id, which
+ * the use case checks against the person's tenant and role, never trusting
+ * the card.
+ */
+export function registerQuestionnaire(app: Application<GatewayTurnState>, deps: QuestionnaireRouteDeps): void {
+  app.message(
+    (context) => Promise.resolve(context.activity.type === 'message' && parseQuestionnaireCommand(context.activity.text) !== undefined),
+    async (context, state) => {
+      state.conversation.unrecognisedStreak = 0;
+      const command = parseQuestionnaireCommand(context.activity.text);
+      if (!command) return;
+      const reply = await orFriendlyError(() => answerCommand(deps, context, command));
+      await context.sendActivity(isRefusal(reply) ? reply.refused : reply);
+    },
+  );
+
+  onCardAction(app, Verbs.questionnaireProgress, async (context, _state, data) => ({ card: await progressCard(deps, actorFrom(context), data.projectId) }));
+  onCardAction(app, Verbs.questionnaireSection, async (context, _state, data) => ({ card: await sectionCard(deps, actorFrom(context), data.projectId, data.sectionId) }));
+  onCardAction(app, Verbs.questionnaireSave, async (context, _state, data) => ({ card: await saveCard(deps, actorFrom(context), data) }));
+  onCardAction(app, Verbs.questionnaireSubmit, async (context, _state, data) => ({ card: await submitCard(deps, actorFrom(context), data.projectId) }));
+  onCardAction(app, Verbs.questionnaireExport, async (context, _state, data) => ({
+    card: await exportCard(deps, actorFrom(context), data.projectId, scopeOf(context) === 'personal'),
+  }));
+}
+
+const NEXT: Readonly<Record<QuestionnaireCommand['kind'], { readonly verb: Verb; readonly purpose: string }>> = {
+  progress: { verb: Verbs.questionnaireProgress, purpose: 'see the questionnaire' },
+  section: { verb: Verbs.questionnaireSection, purpose: 'answer that section' },
+  export: { verb: Verbs.questionnaireExport, purpose: 'export the questionnaire' },
+  submit: { verb: Verbs.questionnaireProgress, purpose: 'submit the questionnaire' },
+};
+
+async function answerCommand(deps: QuestionnaireRouteDeps, context: TurnContext, command: QuestionnaireCommand): Promise<Partial<Activity> | string> {
+  const next = NEXT[command.kind];
+  const target = await questionnaireTarget(deps, context, { ...next, ...(command.kind === 'section' ? { data: { sectionId: command.section } } : {}) });
+  if (!target.ok) return typeof target.reply === 'string' ? target.reply : MessageFactory.attachment(target.reply);
+  const { actor, projectId } = target;
+  switch (command.kind) {
+    case 'progress':
+      return cardMessage(await progressCard(deps, actor, projectId));
+    case 'section':
+      return cardMessage(await sectionCard(deps, actor, projectId, command.section));
+    case 'export':
+      return cardMessage(await exportCard(deps, actor, projectId, scopeOf(context) === 'personal'));
+    case 'submit':
+      return cardMessage(await submitCard(deps, actor, projectId));
+  }
+}
+
+function cardMessage(card: CardJson): Partial<Activity> {
+  return MessageFactory.attachment(CardFactory.adaptiveCard(card));
+}
