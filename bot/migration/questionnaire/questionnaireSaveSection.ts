@@ -2,12 +2,14 @@ import { personOf, type Actor } from '../projects/actor';
 import { retryOnConflict } from '../projects/conflictRetry';
 import { summariseProject, type ProjectSummary } from '../projects/project';
 import { loadProjectFor } from '../projects/projectAccess';
+import { isDomainError } from '../shared/errors';
 import { answerFingerprint } from './answerFingerprint';
 import type { QuestionnaireRecord } from './answerRecord';
 import { applyAnswers, editBaseFor, parseEditBase, type AnswerChange, type EditBase } from './answers';
 import { assertCanAnswer } from './permissions';
 import { readCardInputs } from './questionnaireCardValues';
 import type { QuestionnaireDeps } from './questionnaireDeps';
+import { feedChecklistFromQuestionnaire } from './questionnaireFeeds';
 import { resolveSection } from './questionnaireOpenSection';
 import type { NumberedSection } from './questionnaireSectionLookup';
 import type { QuestionSet } from './questionTypes';
@@ -100,7 +102,20 @@ export async function saveQuestionnaireSection(deps: QuestionnaireDeps, command:
     }
   }
   record ??= await deps.questionnaires.get(projectId);
+  if (changes.length > 0) await feedQuietly(deps, command.actor, projectId, record);
   return { outcome: 'saved', changes, ...after(summary, set, section, record, validation.errors, rejected) };
+}
+
+/**
+ * The answers are saved by now; a clash or refusal while noting them on the checklist must not make the save look
+ * failed. Nothing is lost: the feed is idempotent, so the next save adds whatever did not land this time.
+ */
+async function feedQuietly(deps: QuestionnaireDeps, actor: Actor, projectId: string, record: QuestionnaireRecord): Promise<void> {
+  try {
+    await feedChecklistFromQuestionnaire(deps, actor, projectId, record);
+  } catch (err) {
+    if (!isDomainError(err)) throw err;
+  }
 }
 
 function after(

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { FEED_ITEM_ID } from '../../../bot/migration/questionnaire/questionnaireFeeds';
+import { tom } from '../projects/projectFixtures';
+import { fillSection, questionnaireWorld } from './questionnaireWorld';
+
+const applications = {
+  'apps-any': 'true',
+  'apps-list': [
+    { name: 'Mitel phones', purpose: 'voip', sendsMailVia: 'smtp-relay', contact: 'ICT service desk', flagged: true },
+    { name: 'Ricoh scanners', purpose: 'scan-to-email', sendsMailVia: 'exchange' },
+  ],
+};
+
+describe('questionnaire answers feeding the checklist', () => {
+  it('when an application is flagged for re-integration, then it becomes a note on the integrated applications review item', async () => {
+    const world = await questionnaireWorld();
+    await fillSection(world, tom, 'applications', applications);
+
+    const item = (await world.deps.gateways.get(world.project.projectId, 1)).items.find((i) => i.itemId === FEED_ITEM_ID);
+    const notes = item?.notes.map((n) => n.text) ?? [];
+    expect(notes.some((text) => text.startsWith('Risk from the discovery questionnaire:') && text.includes('Mitel phones'))).toBe(true);
+    expect(notes.some((text) => text.includes('Ricoh scanners'))).toBe(false);
+    expect(item?.notes[0]?.by).toEqual({ id: tom.userId, name: tom.name });
+  });
+
+  it('when the section is saved again, then the same note is not added twice', async () => {
+    const world = await questionnaireWorld();
+    await fillSection(world, tom, 'applications', applications);
+    const first = (await world.deps.gateways.get(world.project.projectId, 1)).items.find((i) => i.itemId === FEED_ITEM_ID)?.notes.length;
+    await fillSection(world, tom, 'applications', { ...applications, 'apps-list': [...applications['apps-list'], { name: 'Pager gateway', purpose: 'alerts', sendsMailVia: 'unknown' }] });
+
+    const notes = (await world.deps.gateways.get(world.project.projectId, 1)).items.find((i) => i.itemId === FEED_ITEM_ID)?.notes ?? [];
+    expect(notes.filter((n) => n.text.includes('Mitel phones'))).toHaveLength(1);
+    expect(notes.length).toBeGreaterThanOrEqual(first ?? 0);
+  });
+
+  it('when nothing is flagged, then the checklist is left alone', async () => {
+    const world = await questionnaireWorld();
+    await fillSection(world, tom, 'mailbox-sizes', { 'mailbox-over-quota': '18', 'mailbox-largest-gb': '52' });
+    expect((await world.deps.gateways.get(world.project.projectId, 1)).items).toEqual([]);
+  });
+});
