@@ -1,6 +1,6 @@
 import { personOf, type Actor } from '../projects/actor';
 import { retryOnConflict } from '../projects/conflictRetry';
-import { summariseProject, type ProjectSummary } from '../projects/project';
+import { summariseProject, type Project, type ProjectSummary } from '../projects/project';
 import { loadProjectFor } from '../projects/projectAccess';
 import { isDomainError } from '../shared/errors';
 import { answerFingerprint } from './answerFingerprint';
@@ -102,7 +102,7 @@ export async function saveQuestionnaireSection(deps: QuestionnaireDeps, command:
     }
   }
   record ??= await deps.questionnaires.get(projectId);
-  if (changes.length > 0) await feedQuietly(deps, command.actor, projectId, record);
+  if (changes.length > 0) await feedQuietly(deps, command.actor, project, record);
   return { outcome: 'saved', changes, ...after(summary, set, section, record, validation.errors, rejected) };
 }
 
@@ -110,9 +110,9 @@ export async function saveQuestionnaireSection(deps: QuestionnaireDeps, command:
  * The answers are saved by now; a clash or refusal while noting them on the checklist must not make the save look
  * failed. Nothing is lost: the feed is idempotent, so the next save adds whatever did not land this time.
  */
-async function feedQuietly(deps: QuestionnaireDeps, actor: Actor, projectId: string, record: QuestionnaireRecord): Promise<void> {
+async function feedQuietly(deps: QuestionnaireDeps, actor: Actor, project: Project, record: QuestionnaireRecord): Promise<void> {
   try {
-    await feedChecklistFromQuestionnaire(deps, actor, projectId, record);
+    await feedChecklistFromQuestionnaire(deps, actor, project, record);
   } catch (err) {
     if (!isDomainError(err)) throw err;
   }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { FEED_ITEM_ID } from '../../../bot/migration/questionnaire/questionnaireFeeds';
+import { FEED_ITEMS } from '../../../bot/migration/questionnaire/questionnaireChecklistNotes';
+
+const FEED_ITEM_ID = FEED_ITEMS.applications;
 import { tom } from '../projects/projectFixtures';
 import { fillSection, questionnaireWorld } from './questionnaireWorld';
 
@@ -38,5 +40,23 @@ describe('questionnaire answers feeding the checklist', () => {
     const world = await questionnaireWorld();
     await fillSection(world, tom, 'mailbox-sizes', { 'mailbox-over-quota': '18', 'mailbox-largest-gb': '52' });
     expect((await world.deps.gateways.get(world.project.projectId, 1)).items).toEqual([]);
+  });
+});
+
+describe('questionnaire figures noted beside the plan', () => {
+  it('when the questionnaire’s user numbers differ from the set-up, then the numbers item gets a note giving both', async () => {
+    const world = await questionnaireWorld();
+    await fillSection(world, tom, 'users-and-accounts', { 'users-existing': '5,200', 'users-new-accounts': String(world.project.newAccounts), 'users-existing-nhsmail': '0' });
+
+    const notes = (await world.deps.gateways.get(world.project.projectId, 1)).items.find((i) => i.itemId === FEED_ITEMS.numbers)?.notes.map((n) => n.text) ?? [];
+    expect(notes).toContain(`From the discovery questionnaire: about 5,200 users (the project was set up with ${world.project.approximateUsers.toLocaleString('en-GB')}).`);
+    expect(notes).toContain(`From the discovery questionnaire: ${world.project.newAccounts.toLocaleString('en-GB')} new accounts needed.`);
+  });
+
+  it('when the method is answered, then the method item on gateway 2 notes it, saying if it differs from the set-up', async () => {
+    const world = await questionnaireWorld();
+    await fillSection(world, tom, 'migration-method-and-phasing', { 'method-approach': 'third-party' });
+    const notes = (await world.deps.gateways.get(world.project.projectId, 2)).items.find((i) => i.itemId === FEED_ITEMS.method)?.notes.map((n) => n.text) ?? [];
+    expect(notes).toEqual(['From the discovery questionnaire: migration by a third-party supplier (the project was set up with self-migration).']);
   });
 });
