@@ -40,6 +40,8 @@ export interface ProjectSetupCardData {
   readonly hints?: readonly SetupHint[];
   /** The channel the reports will go to, when known, so the note can name it. */
   readonly channelName?: string;
+  /** Set up from a personal or group chat: the reports go to this chat, not a channel. */
+  readonly inChat?: boolean;
 }
 
 /** What `templates/projectSetup.json` binds. */
@@ -77,7 +79,7 @@ export function projectSetupCard(data: ProjectSetupCardData = {}): Attachment {
     methodChoices: MIGRATION_METHODS.map((m) => ({ title: METHOD_NAMES[m], value: m })),
     phasingChoices: PHASINGS.map((p) => ({ title: PHASING_NAMES[p], value: p })),
     organisationNameMaxLength: ORGANISATION_NAME_MAX_LENGTH,
-    reportsNote: `Progress reports and reminders for this project will be posted in ${data.channelName ? `the ${data.channelName} channel` : 'this channel'}.`,
+    reportsNote: `Progress reports and reminders for this project will be posted in ${data.inChat === true ? 'this chat' : data.channelName ? `the ${data.channelName} channel` : 'this channel'}.`,
     submitTitle: confirming ? 'Create the project' : 'Check and continue',
     submitVerb: confirming ? Verbs.projectSetupConfirm : Verbs.projectSetupSubmit,
   });

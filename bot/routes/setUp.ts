@@ -35,14 +35,15 @@ export function registerSetUp(app: Application<GatewayTurnState>, deps: ProjectD
         return;
       }
     }
-    await context.sendActivity(MessageFactory.attachment(projectSetupCard()));
+    await context.sendActivity(MessageFactory.attachment(projectSetupCard({ inChat: teamId === undefined })));
   });
 
   app.adaptiveCards.actionSubmit<Record<string, unknown>>(Verbs.projectSetupSubmit, async (context, _state, data) => {
     const form = formFrom(data);
     const checked = validateProjectSetup(form, deps.approvalSettings);
-    if (!checked.ok) return replaceCard(context, projectSetupCard({ values: form, errors: checked.errors }));
-    if (checked.hints.length > 0) return replaceCard(context, projectSetupCard({ values: form, hints: checked.hints }));
+    const inChat = teamIdOf(context) === undefined;
+    if (!checked.ok) return replaceCard(context, projectSetupCard({ values: form, errors: checked.errors, inChat }));
+    if (checked.hints.length > 0) return replaceCard(context, projectSetupCard({ values: form, hints: checked.hints, inChat }));
     await create(context, deps, form);
   });
 
@@ -62,7 +63,9 @@ async function create(context: TurnContext, deps: ProjectDeps, form: ProjectSetu
     setUpProject(deps, { actor, form, reportsConversationRef: reportsTargetOf(context), ...(teamId === undefined ? {} : { teamId }) }),
   );
   if (isRefusal(result)) {
-    if (result.error instanceof ValidationFailed) return replaceCard(context, projectSetupCard({ values: form, errors: result.error.fieldErrors }));
+    if (result.error instanceof ValidationFailed) {
+      return replaceCard(context, projectSetupCard({ values: form, errors: result.error.fieldErrors, inChat: teamId === undefined }));
+    }
     await context.sendActivity(result.refused);
     return;
   }

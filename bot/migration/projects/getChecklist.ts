@@ -74,7 +74,8 @@ export async function getChecklist(
     ),
     entries: stage.items.map((item) => checklistEntry(item, itemIn(record, item.id), today)),
     viewerRole: role,
-    canUpdateItems: can(role, 'update-item'),
+    // A signed-off gateway's items are frozen until it is reopened, so its card offers no edits.
+    canUpdateItems: can(role, 'update-item') && !isPassed(record.state),
     canSignOff: can(role, 'sign-off-gateway'),
   };
 }

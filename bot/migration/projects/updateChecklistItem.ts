@@ -1,9 +1,9 @@
 import { findItem } from '../gateways/catalogue';
 import type { ItemAuditEntry, ItemState, PersonRef } from '../gateways/gatewayState';
-import { newItemState } from '../gateways/gatewayState';
+import { isPassed, newItemState } from '../gateways/gatewayState';
 import { applyItemUpdate, type ItemChange } from '../gateways/itemUpdates';
 import { assertCan } from '../gateways/roles';
-import { ValidationFailed } from '../shared/errors';
+import { InvalidState, ValidationFailed } from '../shared/errors';
 import { findMember, personOf, type Actor } from './actor';
 import { retryOnConflict } from './conflictRetry';
 import { itemIn, withItem } from './gatewayRecord';
@@ -52,6 +52,8 @@ export async function updateChecklistItem(deps: ProjectDeps, command: UpdateChec
 
   const saved = await retryOnConflict(() =>
     deps.gateways.tryUpdate(project.projectId, stage.number, (current) => {
+      // Checked on the latest record: a sign-off may land between reading the card and saving it.
+      if (isPassed(current.state) && changes.some((c) => FROZEN_ONCE_PASSED.has(c.field))) throw gatewayIsSignedOff(stage.number);
       let state = itemIn(current, itemId);
       let version = expectedVersion;
       const audit: ItemAuditEntry[] = [];
@@ -68,6 +70,19 @@ export async function updateChecklistItem(deps: ProjectDeps, command: UpdateChec
   );
   const item = itemIn(saved, itemId) ?? newItemState(itemId, by, at);
   return { item, changed: item.version !== expectedVersion };
+}
+
+/**
+ * A signed-off gateway is a record of what was agreed: its items' status, owner and due date stay as they were until
+ * the gateway is reopened with a reason. Notes and evidence can still be added, because they only add to the history.
+ */
+const FROZEN_ONCE_PASSED: ReadonlySet<ItemChange['field']> = new Set(['status', 'owner', 'due']);
+
+function gatewayIsSignedOff(stage: number): InvalidState {
+  return new InvalidState(
+    `Gateway ${stage} has been signed off, so its items can't be changed.`,
+    'The project manager or SRO can reopen it, giving a reason, if something needs to change.',
+  );
 }
 
 /** Owners come from the project's own member list, so cards can't assign work to strangers or to staff. */

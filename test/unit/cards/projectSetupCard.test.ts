@@ -97,3 +97,10 @@ describe('projectSetupCard', () => {
     expect(text).toContain('This team already has a project.');
   });
 });
+
+describe('where the set-up form says reports will go', () => {
+  it('when set up from a personal chat, then it says this chat; from a team, this channel', () => {
+    expect(visibleText(render({ inChat: true }))).toContain('will be posted in this chat.');
+    expect(visibleText(render())).toContain('will be posted in this channel.');
+  });
+});

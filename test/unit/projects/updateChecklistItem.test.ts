@@ -51,6 +51,19 @@ describe('updating a checklist item', () => {
     expect((await w.deps.gateways.get(projectId, 2)).items).toEqual([]);
   });
 
+  it('when the gateway has been signed off, then its items keep their status until it is reopened, but notes can be added', async () => {
+    const { w, projectId, tick } = await world();
+    await w.deps.gateways.tryUpdate(projectId, 2, (current) => ({
+      record: { ...current, state: { ...current.state, decision: { outcome: 'go', by: { id: '29:priya', name: 'Priya Shah' }, at: '2026-11-25T09:00:00.000Z', comment: '' } } },
+      audit: [],
+    }));
+
+    const refused = await caught(() => updateChecklistItem(w.deps, tick()));
+    expect(refused).toMatchObject({ code: 'invalid-state', message: "Gateway 2 has been signed off, so its items can't be changed." });
+    const { item } = await updateChecklistItem(w.deps, tick({ change: { field: 'note', text: 'Lessons learned for the next trust' } }));
+    expect(item).toMatchObject({ status: 'open', version: 1 });
+  });
+
   it('when the card was stale, then StaleEdit says so and nothing is saved or audited', async () => {
     const { w, projectId, tick } = await world();
     await updateChecklistItem(w.deps, tick());
