@@ -6,8 +6,12 @@ import type { DialogState } from 'botbuilder-dialogs';
  * whole turn-state scope is last-writer-wins and would lose one of two people's edits to a shared log.
  */
 export interface ConversationScratch {
-  /** botbuilder-dialogs' stack, kept here through {@link ../dialogs/dialogStateAccessor}. */
-  dialogState?: DialogState;
+  /**
+   * botbuilder-dialogs' stacks, one per person (Teams user id), kept here through the dialog-state accessor. Per
+   * person because a channel thread is one conversation: one person's walkthrough must not swallow a colleague's
+   * messages in the same thread.
+   */
+  dialogStates?: Record<string, { dialogState?: DialogState }>;
   /** Messages in a row we did not understand; after a few we show the help card instead of a one-line hint. */
   unrecognisedStreak?: number;
 }

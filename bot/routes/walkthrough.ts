@@ -19,18 +19,32 @@ import { isRefusal, orFriendlyError } from './replies';
  * `status` ends it and is then answered as usual, so nobody gets stuck inside it.
  */
 export function registerWalkthrough(app: Application<GatewayTurnState>, deps: ProjectDeps): void {
-  const dialogsFor = (state: GatewayTurnState): DialogSet => {
-    const dialogs = new DialogSet(new DialogStateAccessor(state.conversation));
+  /** This person's dialog stack in this conversation. */
+  const holderFor = (context: TurnContext, state: GatewayTurnState) => {
+    const all = (state.conversation.dialogStates ??= {});
+    return (all[context.activity.from.id] ??= {});
+  };
+  const dialogsFor = (context: TurnContext, state: GatewayTurnState): DialogSet => {
+    const dialogs = new DialogSet(new DialogStateAccessor(holderFor(context, state)));
     dialogs.add(new WalkthroughDialog(deps, actorFrom));
     return dialogs;
   };
 
+  /** A finished walk leaves nothing behind in the conversation's state. */
+  const forgetIfDone = (context: TurnContext, state: GatewayTurnState): void => {
+    const all = state.conversation.dialogStates;
+    if (all && (all[context.activity.from.id]?.dialogState?.dialogStack.length ?? 0) === 0) delete all[context.activity.from.id];
+  };
+
   app.turn('beforeTurn', async (context, state) => {
-    if (context.activity.type !== 'message' || (state.conversation.dialogState?.dialogStack.length ?? 0) === 0) return true;
-    const dc = await dialogsFor(state).createContext(context);
+    if (context.activity.type !== 'message' || (state.conversation.dialogStates?.[context.activity.from.id]?.dialogState?.dialogStack.length ?? 0) === 0) {
+      return true;
+    }
+    const dc = await dialogsFor(context, state).createContext(context);
     const command = parseCommand(context.activity.text);
     if (command !== undefined && command.kind !== 'walkthrough') {
       await dc.cancelAllDialogs();
+      forgetIfDone(context, state);
       await context.sendActivity('I have stopped the walkthrough.');
       return true;
     }
@@ -39,14 +53,16 @@ export function registerWalkthrough(app: Application<GatewayTurnState>, deps: Pr
       await dc.cancelAllDialogs();
       await context.sendActivity(result.refused);
     }
+    forgetIfDone(context, state);
     return false;
   });
 
   const begin = async (context: TurnContext, state: GatewayTurnState, projectId: string, stage: number): Promise<void> => {
-    const dc = await dialogsFor(state).createContext(context);
+    const dc = await dialogsFor(context, state).createContext(context);
     await dc.cancelAllDialogs();
     const result = await orFriendlyError(() => dc.beginDialog(WALKTHROUGH_DIALOG, { projectId, stage }));
     if (isRefusal(result)) await context.sendActivity(result.refused);
+    forgetIfDone(context, state);
   };
 
   app.message(commandIs('walkthrough'), async (context, state) => {

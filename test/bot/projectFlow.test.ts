@@ -123,11 +123,13 @@ describe('a migration project from set-up to sign-off, over HTTP', () => {
     const stage1 = DEFAULT_GATEWAY_CATALOGUE.stages[0]!;
 
     it.each([
-      ['walk me through gateway 1', `Item 1 of ${stage1.items.length}`],
-      ['when do I migrate', 'You are in the gateway walkthrough'],
-      ['stop', 'walkthrough of gateway 1 finished: 0 answered, 0 skipped'],
-    ])('when Tom says %j, then the bot answers with %j', async (text, expected) => {
-      const replies = await say(TOM, text);
+      ['Tom', 'walk me through gateway 1', `Item 1 of ${stage1.items.length}`, TOM],
+      ['Tom', 'when do I migrate', 'You are in the gateway walkthrough', TOM],
+      ['Priya', 'when do I migrate', 'Sorry, I didn’t understand that.', PM],
+      ['Tom', 'stop', 'walkthrough of gateway 1 finished: 0 answered, 0 skipped', TOM],
+      ['Tom', 'when do I migrate', 'Sorry, I didn’t understand that.', TOM],
+    ])('when %s says %j in the thread, then the bot answers with %j', async (_name, text, expected, who) => {
+      const replies = await say(who, text);
       expect(replies.map(visibleText).join('\n')).toContain(expected);
     });
 
