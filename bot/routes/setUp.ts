@@ -43,7 +43,8 @@ export function registerSetUp(app: Application<GatewayTurnState>, deps: ProjectD
     const checked = validateProjectSetup(form, deps.approvalSettings);
     const inChat = teamIdOf(context) === undefined;
     if (!checked.ok) return replaceCard(context, projectSetupCard({ values: form, errors: checked.errors, inChat }));
-    if (checked.hints.length > 0) return replaceCard(context, projectSetupCard({ values: form, hints: checked.hints, inChat }));
+    const worthStopping = checked.hints.filter((h) => h.confirm);
+    if (worthStopping.length > 0) return replaceCard(context, projectSetupCard({ values: form, hints: worthStopping, inChat }));
     await create(context, deps, form);
   });
 

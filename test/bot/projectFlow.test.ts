@@ -186,3 +186,18 @@ describe('a migration project from set-up to sign-off, over HTTP', () => {
     expect((await bot.gateway.projects.gateways.get(await projectId(), 1)).state.decision?.outcome).toBe('go');
   });
 });
+
+describe('setting up with an ordinary trust code', () => {
+  it('when the ODS code is a plain NHS trust code, then the project is set up at once, without a confirm step', async () => {
+    const bot = await startGatewayUnderTest();
+    try {
+      const team = '19:ordinary@thread.tacv2';
+      await postActivity(bot.url, submitActivity({ serviceUrl: bot.connector.serviceUrl, value: { verb: 'project-setup-submit', ...form, odsCode: 'rh8' }, teamId: team, fromId: PM.id, fromName: PM.name }));
+      const replies = await bot.connector.waitForActivities(2);
+      expect(replies[0]!.text).toContain('The migration project for Ysbyty Example NHS Trust (RH8) is set up');
+      expect(await bot.gateway.projects.projects.findByTeam(TEST_TENANT, team)).toMatchObject({ odsCode: 'RH8' });
+    } finally {
+      await bot.close();
+    }
+  });
+});

@@ -50,7 +50,15 @@ export type ProjectSetupField = keyof ProjectSetupInput;
 export interface SetupHint {
   readonly field: ProjectSetupField;
   readonly message: string;
+  /**
+   * Worth stopping for: a code that matches no known pattern, a site code where the trust's is usual, or enough
+   * new accounts to need NHS Digital's approval. A plain "looks like an NHS trust code" is only worth showing.
+   */
+  readonly confirm: boolean;
 }
+
+/** ODS code kinds that are allowed but often a mistake, so set-up asks before saving. */
+const DOUBTFUL_ODS_KINDS: ReadonlySet<string> = new Set(['unknown', 'nhs-trust-site']);
 
 export type ProjectSetupResult =
   | { readonly ok: true; readonly value: ProjectSetup; readonly hints: readonly SetupHint[] }
@@ -77,7 +85,7 @@ export function validateProjectSetup(input: ProjectSetupInput, settings: Approva
   else if (!isValidOdsCode(odsCode)) {
     fail('odsCode', 'An ODS code is 3 to 9 letters and numbers, for example RH8 or A81001.');
   } else {
-    hints.push({ field: 'odsCode', message: describeOdsCode(odsCode) });
+    hints.push({ field: 'odsCode', message: describeOdsCode(odsCode), confirm: DOUBTFUL_ODS_KINDS.has(classifyOdsCode(odsCode)) });
   }
 
   const migrationMethod = oneOf(input.migrationMethod, MIGRATION_METHODS);
@@ -95,6 +103,7 @@ export function validateProjectSetup(input: ProjectSetupInput, settings: Approva
     hints.push({
       field: 'newAccounts',
       message: `You need more than ${settings.newAccountApprovalThreshold} new accounts, so allow an extra ${settings.extraApprovalDays} days for NHS Digital to approve them. Approval is only given after a successful pilot.`,
+      confirm: true,
     });
   }
 

@@ -19,6 +19,16 @@ function errorsFor(input: ProjectSetupInput): Record<string, string> {
 }
 
 describe('project set-up validation', () => {
+  it.each([
+    ['RH8', false],
+    ['RH802', true],
+    ['ZZZZ9', true],
+    ['A81001', false],
+  ])('when the ODS code is %s, then stopping to confirm is %s', (odsCode, confirm) => {
+    const result = validateProjectSetup({ ...good, odsCode });
+    expect(result.ok && result.hints.find((h) => h.field === 'odsCode')?.confirm).toBe(confirm);
+  });
+
   it('when every answer is good, then the cleaned value comes back with a trust hint for the ODS code', () => {
     const result = validateProjectSetup(good);
     expect(result).toEqual({
@@ -34,7 +44,7 @@ describe('project set-up validation', () => {
         plannedStart: '2026-03-30',
         cutover: '2026-10-26',
       },
-      hints: [{ field: 'odsCode', message: 'RH8 looks like an NHS trust code.' }],
+      hints: [{ field: 'odsCode', message: 'RH8 looks like an NHS trust code.', confirm: false }],
     });
   });
 

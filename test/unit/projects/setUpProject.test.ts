@@ -27,7 +27,7 @@ describe('setting up a project', () => {
       members: [{ userId: '29:priya', aadObjectId: 'aad-priya', name: 'Priya Shah', role: 'project-manager' }],
       milestones: [],
     });
-    expect(hints).toEqual([{ field: 'odsCode', message: 'RH8 looks like an NHS trust code.' }]);
+    expect(hints).toEqual([{ field: 'odsCode', message: 'RH8 looks like an NHS trust code.', confirm: false }]);
     expect(await deps.projects.get('prj-1')).toEqual(project);
     expect(await deps.projects.findByTeam('tenant-rh8', TEAM)).toEqual(project);
     expect(await store.projects.history('prj-1')).toEqual([{ kind: 'project-set-up', at: '2026-11-25T10:00:00.000Z', by: { id: '29:priya', name: 'Priya Shah' } }]);
