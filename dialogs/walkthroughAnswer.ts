@@ -1,3 +1,4 @@
+import { textInput } from '../cards/cardData';
 import { WALKTHROUGH_INPUTS } from '../cards/walkthroughCard';
 import type { WalkthroughChoice } from '../cards/walkthroughCard';
 import type { ItemChange } from '../bot/migration/gateways/itemUpdates';
@@ -7,7 +8,7 @@ import type { ItemChange } from '../bot/migration/gateways/itemUpdates';
  * Values are passed on as typed; the domain validates them and refuses the whole answer if one is wrong.
  */
 export function changesForAnswer(choice: WalkthroughChoice, data: Record<string, unknown>): ItemChange[] {
-  const text = (name: string): string => (typeof data[name] === 'string' ? data[name].trim() : '');
+  const text = (name: string): string => textInput(data, name);
   switch (choice) {
     case 'done':
       return [{ field: 'status', status: 'done' }];

@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { MessageFactory } from 'botbuilder';
 import { Dialog } from 'botbuilder-dialogs';
 import type { DialogContext, DialogInstance, DialogTurnResult } from 'botbuilder-dialogs';
+import { versionInput } from '../cards/cardData';
 import { ownerChoicesOf } from '../cards/cardChoice';
 import { WALKTHROUGH_CHOICES, walkthroughCard } from '../cards/walkthroughCard';
 import type { WalkthroughChoice } from '../cards/walkthroughCard';
@@ -93,7 +94,7 @@ export class WalkthroughDialog extends Dialog<WalkthroughOptions> {
           actor: this.actorOf(dc.context),
           projectId: state.projectId,
           itemId,
-          expectedVersion: Number.isSafeInteger(Number(data.expectedVersion)) ? Number(data.expectedVersion) : -1,
+          expectedVersion: versionInput(data),
           change: changes,
         });
       } catch (err) {

@@ -1,5 +1,6 @@
 import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
+import { versionInput } from '../../cards/cardData';
 import { itemHistoryCardJson } from '../../cards/itemHistoryCard';
 import { Verbs } from '../../cards/verbs';
 import { findItem } from '../migration/gateways/catalogue';
@@ -13,7 +14,7 @@ import { onCardAction } from './cardAction';
 import { commandIs, commandOf } from './commandSelector';
 import { answerForProject } from './projectContext';
 import { itemChangesFromCard } from './itemChangesFromCard';
-import { checklistView, itemView, loadItem, versionFrom } from './projectViews';
+import { checklistView, itemView, loadItem } from './projectViews';
 import { friendlyText } from './replies';
 import { isDomainError } from '../migration/shared/errors';
 
@@ -39,7 +40,7 @@ export function registerGateways(app: Application<GatewayTurnState>, deps: Proje
       actor,
       projectId: String(data.projectId),
       itemId: String(data.itemId),
-      expectedVersion: versionFrom(data),
+      expectedVersion: versionInput(data),
       change: { field: 'status', status: 'done' },
     });
     return { card: await checklistView(deps, actor, data.projectId, data.stage) };
@@ -61,7 +62,7 @@ export function registerGateways(app: Application<GatewayTurnState>, deps: Proje
     const changes = itemChangesFromCard(entry, data);
     if (changes.length === 0) return { card: await itemView(deps, actor, project.projectId, entry.item.id, 'Nothing had changed, so nothing was saved.') };
     try {
-      await updateChecklistItem(deps, { actor, projectId: project.projectId, itemId: entry.item.id, expectedVersion: versionFrom(data), change: changes });
+      await updateChecklistItem(deps, { actor, projectId: project.projectId, itemId: entry.item.id, expectedVersion: versionInput(data), change: changes });
     } catch (err) {
       // Refused or stale: show the item as it is now, with why, so nothing typed is silently lost from view.
       if (isDomainError(err)) return { card: await itemView(deps, actor, project.projectId, entry.item.id, friendlyText(err)) };

@@ -3,7 +3,7 @@ import type { ItemStatus } from '../migration/gateways/gatewayState';
 import { ITEM_STATUSES } from '../migration/gateways/gatewayState';
 import type { ItemChange } from '../migration/gateways/itemUpdates';
 import type { ChecklistEntry } from '../migration/projects/getChecklist';
-import { textInput } from './cardData';
+import { textInput } from '../../cards/cardData';
 
 /**
  * The item card sends every input back, changed or not; only what differs from the item as loaded becomes a

@@ -11,7 +11,7 @@ import { isDomainError } from '../migration/shared/errors';
 import type { GatewayTurnState } from '../state';
 import { actorFrom } from '../teams/actorFrom';
 import { onCardAction } from './cardAction';
-import { textInput } from './cardData';
+import { textInput } from '../../cards/cardData';
 import { commandIs } from './commandSelector';
 import { answerForProject } from './projectContext';
 import { friendlyText } from './replies';

@@ -26,11 +26,6 @@ export async function checklistView(deps: ProjectDeps, actor: Actor, projectId: 
   });
 }
 
-/** Card data is untrusted: a version that is not a whole number becomes -1, which the use case refuses kindly. */
-export function versionFrom(data: Record<string, unknown>): number {
-  const value = Number(data.expectedVersion);
-  return Number.isSafeInteger(value) ? value : -1;
-}
 
 
 /** One item as it is now, with what the card needs around it. */

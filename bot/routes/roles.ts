@@ -13,7 +13,7 @@ import type { GatewayTurnState } from '../state';
 import { actorFrom } from '../teams/actorFrom';
 import { rosterOf, rosterPerson } from '../teams/roster';
 import { onCardAction } from './cardAction';
-import { textInput } from './cardData';
+import { textInput } from '../../cards/cardData';
 import { commandIs } from './commandSelector';
 import { answerForProject } from './projectContext';
 import { friendlyText } from './replies';
