@@ -13,7 +13,7 @@ import { loadProjectFor } from '../bot/migration/projects/projectAccess';
 import type { ProjectDeps } from '../bot/migration/projects/projectDeps';
 import { parseStage } from '../bot/migration/projects/stageInput';
 import { updateChecklistItem } from '../bot/migration/projects/updateChecklistItem';
-import { isDomainError } from '../bot/migration/shared/errors';
+import { friendlyText, isDomainError } from '../bot/migration/shared/errors';
 import { changesForAnswer } from './walkthroughAnswer';
 
 export const WALKTHROUGH_DIALOG = 'walkthrough';
@@ -99,7 +99,7 @@ export class WalkthroughDialog extends Dialog<WalkthroughOptions> {
         });
       } catch (err) {
         if (!isDomainError(err)) throw err;
-        await dc.context.sendActivity(err.hint === undefined ? err.message : `${err.message} ${err.hint}`);
+        await dc.context.sendActivity(friendlyText(err));
         await this.showCurrent(dc.context, state);
         return Dialog.EndOfTurn;
       }

@@ -15,8 +15,7 @@ import { commandIs, commandOf } from './commandSelector';
 import { answerForProject } from './projectContext';
 import { itemChangesFromCard } from './itemChangesFromCard';
 import { checklistView, itemView, loadItem } from './projectViews';
-import { friendlyText } from './replies';
-import { isDomainError } from '../migration/shared/errors';
+import { friendlyText, isDomainError } from '../migration/shared/errors';
 
 /**
  * Gateway checklists: `gateway 2` typed, and the checklist card's buttons. Without a number, the first gateway not

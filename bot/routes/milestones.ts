@@ -7,14 +7,13 @@ import type { Actor } from '../migration/projects/actor';
 import { loadProjectFor } from '../migration/projects/projectAccess';
 import type { ProjectDeps } from '../migration/projects/projectDeps';
 import { recordMilestone } from '../migration/projects/recordMilestone';
-import { isDomainError } from '../migration/shared/errors';
+import { friendlyText, isDomainError } from '../migration/shared/errors';
 import type { GatewayTurnState } from '../state';
 import { actorFrom } from '../teams/actorFrom';
 import { onCardAction } from './cardAction';
 import { textInput } from '../../cards/cardData';
 import { commandIs } from './commandSelector';
 import { answerForProject } from './projectContext';
-import { friendlyText } from './replies';
 
 /** `milestones`: record NHS Digital's dated decisions (pipeline slot, pilot go / no-go, extra accounts approved). */
 export function registerMilestones(app: Application<GatewayTurnState>, deps: ProjectDeps): void {

@@ -1,10 +1,5 @@
-import { isDomainError } from '../migration/shared/errors';
+import { friendlyText, isDomainError } from '../migration/shared/errors';
 import type { DomainError } from '../migration/shared/errors';
-
-/** A domain error as one friendly line: its message, then how to put it right when the domain knows. */
-export function friendlyText(err: DomainError): string {
-  return err.hint === undefined ? err.message : `${err.message} ${err.hint}`;
-}
 
 /**
  * Runs a handler and turns a domain error (refused, invalid, stale, not found) into the friendly text a route

@@ -8,7 +8,7 @@ import { findMember } from '../migration/projects/actor';
 import { assignRole } from '../migration/projects/assignRole';
 import { loadProjectFor } from '../migration/projects/projectAccess';
 import type { ProjectDeps } from '../migration/projects/projectDeps';
-import { isDomainError } from '../migration/shared/errors';
+import { friendlyText, isDomainError } from '../migration/shared/errors';
 import type { GatewayTurnState } from '../state';
 import { actorFrom } from '../teams/actorFrom';
 import { rosterOf, rosterPerson } from '../teams/roster';
@@ -16,7 +16,6 @@ import { onCardAction } from './cardAction';
 import { textInput } from '../../cards/cardData';
 import { commandIs } from './commandSelector';
 import { answerForProject } from './projectContext';
-import { friendlyText } from './replies';
 
 /**
  * Project roles: who is on the project and as what. The project manager gives people in the team a role; the name

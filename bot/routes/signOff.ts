@@ -7,14 +7,13 @@ import type { ProjectDeps } from '../migration/projects/projectDeps';
 import { recordGatewayDecision } from '../migration/projects/recordGatewayDecision';
 import { reopenGateway } from '../migration/projects/reopenGateway';
 import { parseStage } from '../migration/projects/stageInput';
-import { isDomainError } from '../migration/shared/errors';
+import { friendlyText, isDomainError } from '../migration/shared/errors';
 import type { GatewayTurnState } from '../state';
 import { actorFrom } from '../teams/actorFrom';
 import { onCardAction } from './cardAction';
 import { textInput } from '../../cards/cardData';
 import { commandIs, commandOf } from './commandSelector';
 import { answerForProject } from './projectContext';
-import { friendlyText } from './replies';
 
 /**
  * Gateway review and sign-off: the readiness check, go / no-go with a comment, and reopening with a reason. A

@@ -105,3 +105,8 @@ export class InvalidState extends DomainError<'invalid-state'> {
 export function isDomainError(error: unknown): error is DomainError {
   return error instanceof DomainError;
 }
+
+/** A domain error as one friendly line: its message, then how to put it right when the domain knows. */
+export function friendlyText(err: DomainError): string {
+  return err.hint === undefined ? err.message : `${err.message} ${err.hint}`;
+}
