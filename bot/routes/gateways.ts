@@ -23,10 +23,16 @@ import { friendlyText, isDomainError } from '../migration/shared/errors';
  */
 export function registerGateways(app: Application<GatewayTurnState>, deps: ProjectDeps): void {
   app.message(commandIs('gateway'), async (context) => {
-    await answerForProject(deps, context, async (actor, projectId) => {
-      const stage = commandOf(context, 'gateway').stage ?? (await firstOpenStage(deps, context, projectId));
-      return checklistView(deps, actor, projectId, stage);
-    });
+    const asked = commandOf(context, 'gateway').stage;
+    await answerForProject(
+      deps,
+      context,
+      async (actor, projectId) => checklistView(deps, actor, projectId, asked ?? (await firstOpenStage(deps, context, projectId))),
+      // Without a number the gateway depends on the project, so after picking one the status shows where it stands.
+      asked === undefined
+        ? { verb: Verbs.statusShow, purpose: 'see the gateways' }
+        : { verb: Verbs.checklistShow, data: { stage: String(asked) }, purpose: `see gateway ${asked}` },
+    );
   });
 
   for (const verb of [Verbs.checklistShow, Verbs.checklistRefresh]) {

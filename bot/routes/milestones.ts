@@ -23,7 +23,7 @@ export function registerMilestones(app: Application<GatewayTurnState>, deps: Pro
   };
 
   app.message(commandIs('milestones'), async (context) => {
-    await answerForProject(deps, context, (actor, projectId) => view(actor, projectId));
+    await answerForProject(deps, context, (actor, projectId) => view(actor, projectId), { verb: Verbs.milestonesShow, purpose: 'record a milestone' });
   });
 
   onCardAction(app, Verbs.milestonesShow, async (context, _state, data) => ({ card: await view(actorFrom(context), data.projectId) }));

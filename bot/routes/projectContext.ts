@@ -1,5 +1,7 @@
-import type { TurnContext } from 'botbuilder';
+import type { Attachment, TurnContext } from 'botbuilder';
 import { CardFactory, MessageFactory } from 'botbuilder';
+import { projectChoiceCard } from '../../cards/projectChoiceCard';
+import type { Verb } from '../../cards/verbs';
 import type { Actor } from '../migration/projects/actor';
 import { findMyProjects, findTeamProject } from '../migration/projects/findProjects';
 import type { FoundProject } from '../migration/projects/findProjects';
@@ -7,10 +9,28 @@ import type { ProjectDeps } from '../migration/projects/projectDeps';
 import { actorFrom, teamIdOf } from '../teams/actorFrom';
 import { isRefusal, orFriendlyError } from './replies';
 
-/** Which project a turn is about, or why none could be chosen (said back to the person as is). */
+/** What a reply can be: a line of text, a card's JSON, or a ready attachment. */
+export type Reply = string | Record<string, unknown> | Attachment;
+
+/** Which project a turn is about, or what to say instead (a hint, or a "which project?" card). */
 export type ProjectContext =
   | { readonly ok: true; readonly actor: Actor; readonly found: FoundProject }
-  | { readonly ok: false; readonly actor: Actor; readonly reply: string };
+  | { readonly ok: false; readonly actor: Actor; readonly reply: string | Attachment };
+
+/** With several projects, what the person asked for, so the "which project?" buttons can carry on with it. */
+export interface NextStep {
+  readonly verb: Verb;
+  readonly data?: Readonly<Record<string, string>>;
+  /** "see the status": finishes "Which one do you want to … for?" */
+  readonly purpose: string;
+}
+
+export interface ResolveOptions {
+  readonly next?: NextStep;
+  /** Replaces the default lines, e.g. to say there is no questionnaire rather than no project. */
+  readonly noTeamProject?: string;
+  readonly noProjectOfYours?: string;
+}
 
 export const NO_PROJECT_IN_TEAM = 'This team has no migration project yet. Type @Gateway set up project to start one.';
 export const NO_PROJECT_FOR_YOU =
@@ -18,40 +38,51 @@ export const NO_PROJECT_FOR_YOU =
 
 /**
  * In a team the team's own project, whoever asks (the team is the boundary). In a personal or group chat, the
- * projects the person is a member of: one is used; several are listed, and the team's channel is the place to pick.
+ * projects the person is a member of: one is used; with several, the person picks one on a card whose buttons carry
+ * on with what they asked for (or, with nothing to carry on with, is told to ask in that project's team).
  */
-export async function resolveProject(deps: ProjectDeps, context: TurnContext): Promise<ProjectContext> {
+export async function resolveProject(deps: ProjectDeps, context: TurnContext, options: ResolveOptions = {}): Promise<ProjectContext> {
   const actor = actorFrom(context);
   const teamId = teamIdOf(context);
   if (teamId !== undefined) {
     const found = await findTeamProject(deps, { actor, teamId });
-    return found ? { ok: true, actor, found } : { ok: false, actor, reply: NO_PROJECT_IN_TEAM };
+    return found ? { ok: true, actor, found } : { ok: false, actor, reply: options.noTeamProject ?? NO_PROJECT_IN_TEAM };
   }
   const mine = await findMyProjects(deps, { actor });
   const [only] = mine;
-  if (only === undefined) return { ok: false, actor, reply: NO_PROJECT_FOR_YOU };
+  if (only === undefined) return { ok: false, actor, reply: options.noProjectOfYours ?? NO_PROJECT_FOR_YOU };
   if (mine.length === 1) return { ok: true, actor, found: only };
+  const { next } = options;
+  if (next !== undefined) {
+    return { ok: false, actor, reply: projectChoiceCard({ projects: mine.map((m) => m.project), verb: next.verb, purpose: next.purpose, ...(next.data ? { data: next.data } : {}) }) };
+  }
   const names = mine.map((m) => `${m.project.organisationName} (${m.project.odsCode})`).join(', ');
   return { ok: false, actor, reply: `You are on ${mine.length} migration projects: ${names}. Ask me in that project's team channel so I know which one you mean.` };
 }
 
 /**
- * The shape of every typed project command: find the project, build one card for it, reply. No project, or a
- * refusal from the domain, is answered with its friendly line instead.
+ * The shape of every typed project command: find the project, build one card for it, reply. No project, several
+ * projects, or a refusal from the domain is answered with its friendly line or card instead.
  */
 export async function answerForProject(
   deps: ProjectDeps,
   context: TurnContext,
-  build: (actor: Actor, projectId: string) => Promise<Record<string, unknown> | string>,
+  build: (actor: Actor, projectId: string) => Promise<Reply>,
+  next?: NextStep,
 ): Promise<void> {
   const result = await orFriendlyError(async () => {
-    const where = await resolveProject(deps, context);
+    const where = await resolveProject(deps, context, next === undefined ? {} : { next });
     return where.ok ? build(where.actor, where.found.project.projectId) : where.reply;
   });
-  await sendCardOrText(context, isRefusal(result) ? result.refused : result);
+  await sendReply(context, isRefusal(result) ? result.refused : result);
 }
 
-/** Replies with a card (JSON) or a line of text. */
-export async function sendCardOrText(context: TurnContext, reply: Record<string, unknown> | string): Promise<void> {
-  await context.sendActivity(typeof reply === 'string' ? reply : MessageFactory.attachment(CardFactory.adaptiveCard(reply)));
+/** Replies with a line of text, a card's JSON or an attachment. */
+export async function sendReply(context: TurnContext, reply: Reply): Promise<void> {
+  if (typeof reply === 'string') {
+    await context.sendActivity(reply);
+    return;
+  }
+  const attachment = 'contentType' in reply && 'content' in reply ? (reply as Attachment) : CardFactory.adaptiveCard(reply);
+  await context.sendActivity(MessageFactory.attachment(attachment));
 }

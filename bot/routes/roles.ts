@@ -30,7 +30,7 @@ export function registerRoles(app: Application<GatewayTurnState>, deps: ProjectD
   };
 
   app.message(commandIs('roles'), async (context) => {
-    await answerForProject(deps, context, (actor, projectId) => view(context, actor, projectId));
+    await answerForProject(deps, context, (actor, projectId) => view(context, actor, projectId), { verb: Verbs.rolesShow, purpose: 'see the roles' });
   });
 
   onCardAction(app, Verbs.rolesShow, async (context, _state, data) => ({ card: await view(context, actorFrom(context), data.projectId) }));

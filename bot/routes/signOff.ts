@@ -35,9 +35,15 @@ export function registerSignOff(app: Application<GatewayTurnState>, deps: Projec
   };
 
   app.message(commandIs('sign-off'), async (context) => {
-    await answerForProject(deps, context, async (actor, projectId) => {
-      const stage = commandOf(context, 'sign-off').stage;
-      return stage === undefined ? 'Which gateway? For example: sign off gateway 1' : view(actor, projectId, stage);
+    const stage = commandOf(context, 'sign-off').stage;
+    if (stage === undefined) {
+      await context.sendActivity('Which gateway? For example: sign off gateway 1');
+      return;
+    }
+    await answerForProject(deps, context, (actor, projectId) => view(actor, projectId, stage), {
+      verb: Verbs.signoffShow,
+      data: { stage: String(stage) },
+      purpose: `sign off gateway ${stage}`,
     });
   });
 

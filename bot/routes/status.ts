@@ -19,9 +19,13 @@ export function registerStatus(app: Application<GatewayTurnState>, deps: Project
     'my-actions': async (actor: Actor, projectId: string) => myActionsCardJson(await getMyActions(deps, { actor, projectId })),
   } as const;
 
+  const next = {
+    status: { verb: Verbs.statusShow, purpose: 'see the status' },
+    'my-actions': { verb: Verbs.myActionsShow, purpose: 'see your actions' },
+  } as const;
   for (const kind of ['status', 'my-actions'] as const) {
     app.message(commandIs(kind), async (context) => {
-      await answerForProject(deps, context, views[kind]);
+      await answerForProject(deps, context, views[kind], next[kind]);
     });
   }
 

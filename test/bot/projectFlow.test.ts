@@ -201,3 +201,27 @@ describe('setting up with an ordinary trust code', () => {
     }
   });
 });
+
+describe('someone on two projects, in a personal chat', () => {
+  it('when they type status, then they pick the project on a card and its button shows that project’s status', async () => {
+    const bot = await startGatewayUnderTest();
+    try {
+      const { setUpProject } = await import('../../bot/migration/projects/setUpProject');
+      const actor = { tenantId: TEST_TENANT, userId: PM.id, aadObjectId: `aad-${PM.id}`, name: PM.name };
+      await setUpProject(bot.gateway.projects, { actor, teamId: '19:first@thread.tacv2', form: { ...form, organisationName: 'First Practice', odsCode: 'A81001' } });
+      const { project: second } = await setUpProject(bot.gateway.projects, { actor, teamId: '19:second@thread.tacv2', form: { ...form, organisationName: 'Second Practice', odsCode: 'A81002' } });
+
+      await postActivity(bot.url, messageActivity({ serviceUrl: bot.connector.serviceUrl, text: 'status', fromId: PM.id, fromName: PM.name }));
+      const [picker] = await bot.connector.waitForActivities(1);
+      const pickerJson = JSON.stringify(adaptiveCardOf(picker!));
+      expect(pickerJson).toContain('First Practice (A81001)');
+      expect(pickerJson).toContain('Second Practice (A81002)');
+      expect(pickerJson).toContain(second.projectId);
+
+      const response = await postActivity(bot.url, executeActivity({ serviceUrl: bot.connector.serviceUrl, fromId: PM.id, fromName: PM.name, verb: 'status-show', data: { verb: 'status-show', projectId: second.projectId } }));
+      expect(JSON.stringify((response.body as { value: unknown }).value)).toContain('Second Practice');
+    } finally {
+      await bot.close();
+    }
+  });
+});

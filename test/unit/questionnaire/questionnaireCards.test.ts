@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { questionnaireExportCardJson } from '../../../cards/questionnaireExportCard';
 import { TYPED_VALUE_MAX_LENGTH } from '../../../cards/questionnaireInputs';
 import { questionnaireProgressCardJson } from '../../../cards/questionnaireProgressCard';
-import { questionnaireProjectChoiceCard } from '../../../cards/questionnaireProjectChoiceCard';
+import { projectChoiceCard } from '../../../cards/projectChoiceCard';
 import { questionnaireSectionCardJson, sectionViewAfterSave, type SectionCardView } from '../../../cards/questionnaireSectionCard';
 import { MAX_CARD_BYTES } from '../../../cards/render';
 import { Verbs } from '../../../cards/verbs';
@@ -244,7 +244,7 @@ describe('the export summary card', () => {
 describe('the which-project card', () => {
   it('when someone is on two projects, then each button carries on with what they asked for', () => {
     const other: ProjectSummary = { ...project, projectId: 'prj-2', organisationName: 'Appledore Surgery', odsCode: 'L83100' };
-    const card = questionnaireProjectChoiceCard({ projects: [project, other], verb: Verbs.questionnaireSection, data: { sectionId: '3' }, purpose: 'answer that section' }).content as Json;
+    const card = projectChoiceCard({ projects: [project, other], verb: Verbs.questionnaireSection, data: { sectionId: '3' }, purpose: 'answer that section' }).content as Json;
     assertSendable(card);
     expect(actions(card).map((a) => [a.title, a.data])).toEqual([
       ['Ysbyty Gwynedd (7A1)', { sectionId: '3', verb: Verbs.questionnaireSection, projectId: 'prj-1' }],

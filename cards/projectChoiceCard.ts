@@ -1,7 +1,7 @@
 import type { Attachment } from 'botbuilder';
 import { CardFactory } from 'botbuilder';
 import type { ProjectSummary } from '../bot/migration/projects/project';
-import template from './templates/questionnaireProjectChoice.json';
+import template from './templates/projectChoice.json';
 import { defineTemplate, renderCardJson } from './render';
 import type { Verb } from './verbs';
 
@@ -10,7 +10,7 @@ export interface ProjectChoiceView {
   /** The button each project gets: the verb of what was asked for, and any data besides the project id. */
   readonly verb: Verb;
   readonly data?: Readonly<Record<string, string>>;
-  /** "see the questionnaire", "export the questionnaire": what the person asked to do. */
+  /** "see the status", "export the questionnaire": what the person asked to do. */
   readonly purpose: string;
 }
 
@@ -19,14 +19,14 @@ interface ProjectChoiceTemplateData {
   readonly choices: readonly { readonly title: string; readonly verb: Verb; readonly data: Readonly<Record<string, string>> }[];
 }
 
-const choiceTemplate = defineTemplate<ProjectChoiceTemplateData>('questionnaireProjectChoice', template);
+const choiceTemplate = defineTemplate<ProjectChoiceTemplateData>('projectChoice', template);
 
 /**
  * In a personal chat there is no team to say which project is meant; someone
  * on several projects picks one, and the button carries on with what they
  * asked for.
  */
-export function questionnaireProjectChoiceCard(view: ProjectChoiceView): Attachment {
+export function projectChoiceCard(view: ProjectChoiceView): Attachment {
   return CardFactory.adaptiveCard(
     renderCardJson(choiceTemplate, {
       intro: `You are on ${view.projects.length} migration projects. Which one do you want to ${view.purpose} for?`,
