@@ -9,7 +9,6 @@ import type { WalkthroughChoice } from '../cards/walkthroughCard';
 import { Verbs } from '../cards/verbs';
 import type { Actor } from '../bot/migration/projects/actor';
 import { getChecklist } from '../bot/migration/projects/getChecklist';
-import { loadProjectFor } from '../bot/migration/projects/projectAccess';
 import type { ProjectDeps } from '../bot/migration/projects/projectDeps';
 import { parseStage } from '../bot/migration/projects/stageInput';
 import { updateChecklistItem } from '../bot/migration/projects/updateChecklistItem';
@@ -125,11 +124,10 @@ export class WalkthroughDialog extends Dialog<WalkthroughOptions> {
 
   private async showCurrent(context: TurnContext, state: WalkthroughState): Promise<void> {
     const actor = this.actorOf(context);
-    const { project } = await loadProjectFor(this.deps, actor, state.projectId);
     const checklist = await getChecklist(this.deps, { actor, projectId: state.projectId, stage: state.stage });
     const entry = checklist.entries.find((e) => e.item.id === state.itemIds[state.index]);
     if (entry === undefined) return;
-    const memberChoices = ownerChoicesOf(project.members);
+    const memberChoices = ownerChoicesOf(checklist.members);
     await context.sendActivity(
       MessageFactory.attachment(
         walkthroughCard(entry, { projectId: state.projectId, stage: checklist.stage, position: state.index + 1, total: state.itemIds.length, memberChoices }),

@@ -63,17 +63,17 @@ export function registerGateways(app: Application<GatewayTurnState>, deps: Proje
 
   onCardAction(app, Verbs.itemSave, async (context, _state, data) => {
     const actor = actorFrom(context);
-    const { project, stage, entry } = await loadItem(deps, actor, data.projectId, data.itemId);
+    const { projectId, stage, entry } = await loadItem(deps, actor, data.projectId, data.itemId);
     const changes = itemChangesFromCard(entry, data);
-    if (changes.length === 0) return { card: await itemView(deps, actor, project.projectId, entry.item.id, 'Nothing had changed, so nothing was saved.') };
+    if (changes.length === 0) return { card: await itemView(deps, actor, projectId, entry.item.id, 'Nothing had changed, so nothing was saved.') };
     try {
-      await updateChecklistItem(deps, { actor, projectId: project.projectId, itemId: entry.item.id, expectedVersion: versionInput(data), change: changes });
+      await updateChecklistItem(deps, { actor, projectId, itemId: entry.item.id, expectedVersion: versionInput(data), change: changes });
     } catch (err) {
       // Refused or stale: show the item as it is now, with why, so nothing typed is silently lost from view.
-      if (isDomainError(err)) return { card: await itemView(deps, actor, project.projectId, entry.item.id, friendlyText(err)) };
+      if (isDomainError(err)) return { card: await itemView(deps, actor, projectId, entry.item.id, friendlyText(err)) };
       throw err;
     }
-    return { card: await checklistView(deps, actor, project.projectId, stage) };
+    return { card: await checklistView(deps, actor, projectId, stage) };
   });
 }
 

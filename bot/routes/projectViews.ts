@@ -7,7 +7,6 @@ import type { ChecklistEntry } from '../migration/projects/getChecklist';
 import { getItemHistory } from '../migration/projects/getItemHistory';
 import { findItem } from '../migration/gateways/catalogue';
 import { NotFound } from '../migration/shared/errors';
-import { loadProjectFor } from '../migration/projects/projectAccess';
 import type { ProjectDeps } from '../migration/projects/projectDeps';
 import { parseStage } from '../migration/projects/stageInput';
 import { todayInLondon } from '../migration/shared/ukDates';
@@ -17,38 +16,34 @@ import { todayInLondon } from '../migration/shared/ukDates';
  * tick by one person shows for the others the next time they look.
  */
 export async function checklistView(deps: ProjectDeps, actor: Actor, projectId: unknown, stage: unknown): Promise<Record<string, unknown>> {
-  const { project } = await loadProjectFor(deps, actor, projectId);
-  const checklist = await getChecklist(deps, { actor, projectId: project.projectId, stage: parseStage(stage) });
+  const checklist = await getChecklist(deps, { actor, projectId: String(projectId), stage: parseStage(stage) });
   return checklistCardJson(checklist, {
     today: todayInLondon(deps.clock.now()),
-    memberChoices: ownerChoicesOf(project.members),
-    refreshUserIds: project.members.map((m) => m.userId),
+    memberChoices: ownerChoicesOf(checklist.members),
+    refreshUserIds: checklist.members.map((m) => m.userId),
   });
 }
 
-
-
-/** One item as it is now, with what the card needs around it. */
+/** One item as it is now, with what the card needs around it: one read of the project, one of its gateways. */
 export async function loadItem(deps: ProjectDeps, actor: Actor, projectId: unknown, itemId: unknown) {
-  const { project } = await loadProjectFor(deps, actor, projectId);
   const id = String(itemId);
   const { stage } = findItem(deps.catalogue, id);
-  const checklist = await getChecklist(deps, { actor, projectId: project.projectId, stage: stage.number });
+  const checklist = await getChecklist(deps, { actor, projectId: String(projectId), stage: stage.number });
   const entry: ChecklistEntry | undefined = checklist.entries.find((e) => e.item.id === id);
   if (entry === undefined) throw new NotFound('checklist item', id);
-  return { project, stage: stage.number, entry, canUpdate: checklist.canUpdateItems };
+  return { projectId: checklist.projectId, stage: stage.number, entry, canUpdate: checklist.canUpdateItems, members: checklist.members };
 }
 
 /** The item card, optionally headed by a message (why a save was refused, or that someone else changed it). */
 export async function itemView(deps: ProjectDeps, actor: Actor, projectId: unknown, itemId: unknown, message?: string): Promise<Record<string, unknown>> {
-  const { project, stage, entry, canUpdate } = await loadItem(deps, actor, projectId, itemId);
-  const history = await getItemHistory(deps, { actor, projectId: project.projectId, itemId: entry.item.id });
-  return itemCardJson(entry, {
-    projectId: project.projectId,
-    stage,
-    memberChoices: ownerChoicesOf(project.members),
+  const item = await loadItem(deps, actor, projectId, itemId);
+  const history = await getItemHistory(deps, { actor, projectId: item.projectId, itemId: item.entry.item.id });
+  return itemCardJson(item.entry, {
+    projectId: item.projectId,
+    stage: item.stage,
+    memberChoices: ownerChoicesOf(item.members),
     history,
-    canUpdate,
+    canUpdate: item.canUpdate,
     ...(message === undefined ? {} : { message }),
   });
 }

@@ -7,6 +7,7 @@ import { assertCan, can, type ProjectRole } from '../gateways/roles';
 import { daysBetween, todayInLondon, type IsoDate } from '../shared/ukDates';
 import type { Actor } from './actor';
 import { allGateways, itemIn } from './gatewayRecord';
+import type { ProjectMember } from './project';
 import { loadProjectFor } from './projectAccess';
 import type { ProjectDeps } from './projectDeps';
 import { parseStage } from './stageInput';
@@ -38,6 +39,8 @@ export interface Checklist {
   readonly blockers: readonly SignOffBlocker[];
   readonly entries: readonly ChecklistEntry[];
   readonly viewerRole: ProjectRole;
+  /** The project team, already read for the role check: the card's owner choices and who its copy refreshes for. */
+  readonly members: readonly ProjectMember[];
   /** So the card can hide buttons the person could not use anyway. */
   readonly canUpdateItems: boolean;
   readonly canSignOff: boolean;
@@ -74,6 +77,7 @@ export async function getChecklist(
     ),
     entries: stage.items.map((item) => checklistEntry(item, itemIn(record, item.id), today)),
     viewerRole: role,
+    members: project.members,
     // A signed-off gateway's items are frozen until it is reopened, so its card offers no edits.
     canUpdateItems: can(role, 'update-item') && !isPassed(record.state),
     canSignOff: can(role, 'sign-off-gateway'),

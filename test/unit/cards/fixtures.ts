@@ -104,6 +104,7 @@ export function checklistFixture(stage: StageNumber, options: ChecklistOptions =
     blockers: signOffBlockers(catalogue, stage, items, gateways),
     entries: stageDef.items.map((item) => checklistEntry(item, byId.get(item.id), TODAY)),
     viewerRole,
+    members: MEMBERS,
     canUpdateItems: can(viewerRole, 'update-item'),
     canSignOff: can(viewerRole, 'sign-off-gateway'),
   };

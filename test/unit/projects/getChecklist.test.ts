@@ -29,6 +29,7 @@ describe('a gateway checklist', () => {
     expect(list.progress).toMatchObject({ total: 17, completed: 1 });
     expect(list.blockers.filter((b) => b.kind === 'mandatory-item-open')).toHaveLength(14);
     expect(list).toMatchObject({ viewerRole: 'team-member', canUpdateItems: true, canSignOff: false, passed: false });
+    expect(list.members.map((m) => m.userId)).toContain(tom.userId);
   });
 
   it('when roll-out is opened, then its blockers include the earlier gateways not yet passed', async () => {
