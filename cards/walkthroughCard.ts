@@ -8,6 +8,7 @@ import { STATUS_COLOURS, STATUS_WORDS, type CardColour } from './labels';
 import { defineTemplate, renderCard } from './render';
 import template from './templates/walkthrough.json';
 import { Verbs } from './verbs';
+import { ITEM_INPUTS } from './itemCard';
 
 /**
  * What a `walkthrough-answer` says in `data.choice`; the template spells these out, and a test holds them equal.
@@ -19,14 +20,15 @@ export type WalkthroughChoice = (typeof WALKTHROUGH_CHOICES)[number];
 
 /**
  * Input ids on the walkthrough card, merged into the answer's data. Each belongs to one choice: `naReason` to
- * "na", `ownerId` and `due` to "assign", `note` and `evidenceUrl` to "note" (either may be empty, not both).
+ * "na", `ownerId` and `due` to "assign", `note` and `evidenceUrl` to "note" (either may be empty, not both). The
+ * ids are the item card's, so both cards' answers read the same way.
  */
 export const WALKTHROUGH_INPUTS = {
-  naReason: 'naReason',
-  owner: 'ownerId',
-  due: 'due',
-  note: 'note',
-  evidenceUrl: 'evidenceUrl',
+  naReason: ITEM_INPUTS.naReason,
+  owner: ITEM_INPUTS.owner,
+  due: ITEM_INPUTS.due,
+  note: ITEM_INPUTS.note,
+  evidenceUrl: ITEM_INPUTS.evidenceUrl,
 } as const;
 
 export interface WalkthroughCardExtras {
