@@ -12,7 +12,7 @@ import { getChecklist } from '../bot/migration/projects/getChecklist';
 import type { ProjectDeps } from '../bot/migration/projects/projectDeps';
 import { parseStage } from '../bot/migration/projects/stageInput';
 import { updateChecklistItem } from '../bot/migration/projects/updateChecklistItem';
-import { friendlyText, isDomainError } from '../bot/migration/shared/errors';
+import { refusalOf } from '../bot/migration/shared/errors';
 import { changesForAnswer } from './walkthroughAnswer';
 
 export const WALKTHROUGH_DIALOG = 'walkthrough';
@@ -88,17 +88,11 @@ export class WalkthroughDialog extends Dialog<WalkthroughOptions> {
 
     const changes = changesForAnswer(choice, data);
     if (changes.length > 0) {
-      try {
-        await updateChecklistItem(this.deps, {
-          actor: this.actorOf(dc.context),
-          projectId: state.projectId,
-          itemId,
-          expectedVersion: versionInput(data),
-          change: changes,
-        });
-      } catch (err) {
-        if (!isDomainError(err)) throw err;
-        await dc.context.sendActivity(friendlyText(err));
+      const refused = await refusalOf(() =>
+        updateChecklistItem(this.deps, { actor: this.actorOf(dc.context), projectId: state.projectId, itemId, expectedVersion: versionInput(data), change: changes }),
+      );
+      if (refused !== undefined) {
+        await dc.context.sendActivity(refused);
         await this.showCurrent(dc.context, state);
         return Dialog.EndOfTurn;
       }

@@ -15,7 +15,7 @@ import { commandIs, commandOf } from './commandSelector';
 import { answerForProject } from './projectContext';
 import { itemChangesFromCard } from './itemChangesFromCard';
 import { checklistView, itemView, loadItem } from './projectViews';
-import { friendlyText, isDomainError } from '../migration/shared/errors';
+import { refusalOf } from '../migration/shared/errors';
 
 /**
  * Gateway checklists: `gateway 2` typed, and the checklist card's buttons. Without a number, the first gateway not
@@ -66,13 +66,11 @@ export function registerGateways(app: Application<GatewayTurnState>, deps: Proje
     const { projectId, stage, entry } = await loadItem(deps, actor, data.projectId, data.itemId);
     const changes = itemChangesFromCard(entry, data);
     if (changes.length === 0) return { card: await itemView(deps, actor, projectId, entry.item.id, 'Nothing had changed, so nothing was saved.') };
-    try {
-      await updateChecklistItem(deps, { actor, projectId, itemId: entry.item.id, expectedVersion: versionInput(data), change: changes });
-    } catch (err) {
-      // Refused or stale: show the item as it is now, with why, so nothing typed is silently lost from view.
-      if (isDomainError(err)) return { card: await itemView(deps, actor, projectId, entry.item.id, friendlyText(err)) };
-      throw err;
-    }
+    const refused = await refusalOf(() =>
+      updateChecklistItem(deps, { actor, projectId, itemId: entry.item.id, expectedVersion: versionInput(data), change: changes }),
+    );
+    // Refused or stale: show the item as it is now, with why, so nothing typed is silently lost from view.
+    if (refused !== undefined) return { card: await itemView(deps, actor, projectId, entry.item.id, refused) };
     return { card: await checklistView(deps, actor, projectId, stage) };
   });
 }

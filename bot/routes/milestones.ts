@@ -7,13 +7,13 @@ import type { Actor } from '../migration/projects/actor';
 import { loadProjectFor } from '../migration/projects/projectAccess';
 import type { ProjectDeps } from '../migration/projects/projectDeps';
 import { recordMilestone } from '../migration/projects/recordMilestone';
-import { friendlyText, isDomainError } from '../migration/shared/errors';
 import type { GatewayTurnState } from '../state';
 import { actorFrom } from '../teams/actorFrom';
 import { onCardAction } from './cardAction';
 import { textInput } from '../../cards/cardData';
 import { commandIs } from './commandSelector';
 import { answerForProject } from './projectContext';
+import { refusalOf } from '../migration/shared/errors';
 
 /** `milestones`: record NHS Digital's dated decisions (pipeline slot, pilot go / no-go, extra accounts approved). */
 export function registerMilestones(app: Application<GatewayTurnState>, deps: ProjectDeps): void {
@@ -31,13 +31,12 @@ export function registerMilestones(app: Application<GatewayTurnState>, deps: Pro
   onCardAction(app, Verbs.milestoneRecord, async (context, _state, data) => {
     const actor = actorFrom(context);
     const values = { kind: textInput(data, 'kind'), date: textInput(data, 'date'), note: textInput(data, 'note') };
-    if (!isKind(values.kind)) return { card: await view(actor, data.projectId, { message: 'Please choose what happened.', values }) };
-    try {
-      await recordMilestone(deps, { actor, projectId: String(data.projectId), kind: values.kind, date: values.date, ...(values.note === '' ? {} : { note: values.note }) });
-    } catch (err) {
-      if (isDomainError(err)) return { card: await view(actor, data.projectId, { message: friendlyText(err), values }) };
-      throw err;
-    }
+    const kind = values.kind;
+    if (!isKind(kind)) return { card: await view(actor, data.projectId, { message: 'Please choose what happened.', values }) };
+    const refused = await refusalOf(() =>
+      recordMilestone(deps, { actor, projectId: String(data.projectId), kind, date: values.date, ...(values.note === '' ? {} : { note: values.note }) }),
+    );
+    if (refused !== undefined) return { card: await view(actor, data.projectId, { message: refused, values }) };
     return { card: await view(actor, data.projectId, { message: 'Milestone recorded.' }) };
   });
 }

@@ -8,7 +8,6 @@ import { findMember } from '../migration/projects/actor';
 import { assignRole } from '../migration/projects/assignRole';
 import { loadProjectFor } from '../migration/projects/projectAccess';
 import type { ProjectDeps } from '../migration/projects/projectDeps';
-import { friendlyText, isDomainError } from '../migration/shared/errors';
 import type { GatewayTurnState } from '../state';
 import { actorFrom } from '../teams/actorFrom';
 import { rosterOf, rosterPerson } from '../teams/roster';
@@ -16,6 +15,7 @@ import { onCardAction } from './cardAction';
 import { textInput } from '../../cards/cardData';
 import { commandIs } from './commandSelector';
 import { answerForProject } from './projectContext';
+import { refusalOf } from '../migration/shared/errors';
 
 /**
  * Project roles: who is on the project and as what. The project manager gives people in the team a role; the name
@@ -44,12 +44,9 @@ export function registerRoles(app: Application<GatewayTurnState>, deps: ProjectD
     if (role === undefined || userId === '') return { card: await view(context, actor, project.projectId, 'Please choose a person and a role.') };
     const person = findMember(project, { userId }) ?? (await rosterPerson(context, userId));
     if (person === undefined) return { card: await view(context, actor, project.projectId, 'That person is not in this team any more.') };
-    try {
-      await assignRole(deps, { actor, projectId: project.projectId, member: { userId: person.userId, name: person.name, ...(person.aadObjectId ? { aadObjectId: person.aadObjectId } : {}) }, role });
-    } catch (err) {
-      if (isDomainError(err)) return { card: await view(context, actor, project.projectId, friendlyText(err)) };
-      throw err;
-    }
+    const member = { userId: person.userId, name: person.name, ...(person.aadObjectId ? { aadObjectId: person.aadObjectId } : {}) };
+    const refused = await refusalOf(() => assignRole(deps, { actor, projectId: project.projectId, member, role }));
+    if (refused !== undefined) return { card: await view(context, actor, project.projectId, refused) };
     const done = role === null ? `${person.name} is no longer on the project.` : `${person.name} now has the role you chose.`;
     return { card: await view(context, actor, project.projectId, done) };
   });

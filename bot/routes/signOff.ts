@@ -7,13 +7,13 @@ import type { ProjectDeps } from '../migration/projects/projectDeps';
 import { recordGatewayDecision } from '../migration/projects/recordGatewayDecision';
 import { reopenGateway } from '../migration/projects/reopenGateway';
 import { parseStage } from '../migration/projects/stageInput';
-import { friendlyText, isDomainError } from '../migration/shared/errors';
 import type { GatewayTurnState } from '../state';
 import { actorFrom } from '../teams/actorFrom';
 import { onCardAction } from './cardAction';
 import { textInput } from '../../cards/cardData';
 import { commandIs, commandOf } from './commandSelector';
 import { answerForProject } from './projectContext';
+import { refusalOf } from '../migration/shared/errors';
 
 /**
  * Gateway review and sign-off: the readiness check, go / no-go with a comment, and reopening with a reason. A
@@ -25,13 +25,8 @@ export function registerSignOff(app: Application<GatewayTurnState>, deps: Projec
 
   /** Runs a decision, then shows the card as it now stands, or as it stood with why the decision was refused. */
   const decide = async (actor: Actor, data: Record<string, unknown>, act: () => Promise<unknown>, done: string) => {
-    try {
-      await act();
-    } catch (err) {
-      if (isDomainError(err)) return { card: await view(actor, String(data.projectId), data.stage, friendlyText(err)) };
-      throw err;
-    }
-    return { card: await view(actor, String(data.projectId), data.stage, done) };
+    const refused = await refusalOf(act);
+    return { card: await view(actor, String(data.projectId), data.stage, refused ?? done) };
   };
 
   app.message(commandIs('sign-off'), async (context) => {

@@ -2,7 +2,7 @@ import { personOf, type Actor } from '../projects/actor';
 import { retryOnConflict } from '../projects/conflictRetry';
 import { summariseProject, type Project, type ProjectSummary } from '../projects/project';
 import { loadProjectFor } from '../projects/projectAccess';
-import { isDomainError } from '../shared/errors';
+import { refusalOf } from '../shared/errors';
 import { answerFingerprint } from './answerFingerprint';
 import type { QuestionnaireRecord } from './answerRecord';
 import { applyAnswers, editBaseFor, parseEditBase, type AnswerChange, type EditBase } from './answers';
@@ -111,11 +111,7 @@ export async function saveQuestionnaireSection(deps: QuestionnaireDeps, command:
  * failed. Nothing is lost: the feed is idempotent, so the next save adds whatever did not land this time.
  */
 async function feedQuietly(deps: QuestionnaireDeps, actor: Actor, project: Project, record: QuestionnaireRecord): Promise<void> {
-  try {
-    await feedChecklistFromQuestionnaire(deps, actor, project, record);
-  } catch (err) {
-    if (!isDomainError(err)) throw err;
-  }
+  await refusalOf(() => feedChecklistFromQuestionnaire(deps, actor, project, record));
 }
 
 function after(

@@ -110,3 +110,18 @@ export function isDomainError(error: unknown): error is DomainError {
 export function friendlyText(err: DomainError): string {
   return err.hint === undefined ? err.message : `${err.message} ${err.hint}`;
 }
+
+/**
+ * Runs a change and says why it was refused, if it was (undefined when it went through); anything that is not a
+ * domain error is a fault and is thrown on. Callers show the current state with this line on top, so the person sees
+ * both the reason and what is there now.
+ */
+export async function refusalOf(change: () => Promise<unknown>): Promise<string | undefined> {
+  try {
+    await change();
+    return undefined;
+  } catch (err) {
+    if (isDomainError(err)) return friendlyText(err);
+    throw err;
+  }
+}
