@@ -1,11 +1,9 @@
 import type { Application } from '@microsoft/teams-ai';
-import type { TurnContext } from 'botbuilder';
 import { versionInput } from '../../cards/cardData';
 import { itemHistoryCardJson } from '../../cards/itemHistoryCard';
 import { Verbs } from '../../cards/verbs';
 import { findItem } from '../migration/gateways/catalogue';
 import { getItemHistory } from '../migration/projects/getItemHistory';
-import { getStatus } from '../migration/projects/getStatus';
 import type { ProjectDeps } from '../migration/projects/projectDeps';
 import { updateChecklistItem } from '../migration/projects/updateChecklistItem';
 import { actorFrom } from '../teams/actorFrom';
@@ -14,7 +12,7 @@ import { onCardAction } from './cardAction';
 import { commandIs, commandOf } from './commandSelector';
 import { answerForProject } from './projectContext';
 import { itemChangesFromCard } from './itemChangesFromCard';
-import { checklistView, itemView, loadItem } from './projectViews';
+import { checklistView, firstOpenStage, itemView, loadItem } from './projectViews';
 import { refusalOf } from '../migration/shared/errors';
 
 /**
@@ -27,7 +25,7 @@ export function registerGateways(app: Application<GatewayTurnState>, deps: Proje
     await answerForProject(
       deps,
       context,
-      async (actor, projectId) => checklistView(deps, actor, projectId, asked ?? (await firstOpenStage(deps, context, projectId))),
+      async (actor, projectId) => checklistView(deps, actor, projectId, asked ?? (await firstOpenStage(deps, actor, projectId))),
       // Without a number the gateway depends on the project, so after picking one the status shows where it stands.
       asked === undefined
         ? { verb: Verbs.statusShow, purpose: 'see the gateways' }
@@ -73,9 +71,4 @@ export function registerGateways(app: Application<GatewayTurnState>, deps: Proje
     if (refused !== undefined) return { card: await itemView(deps, actor, projectId, entry.item.id, refused) };
     return { card: await checklistView(deps, actor, projectId, stage) };
   });
-}
-
-async function firstOpenStage(deps: ProjectDeps, context: TurnContext, projectId: string): Promise<number> {
-  const status = await getStatus(deps, { actor: actorFrom(context), projectId });
-  return status.gateways.find((g) => !g.passed)?.stage ?? 6;
 }

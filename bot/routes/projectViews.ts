@@ -5,6 +5,7 @@ import type { Actor } from '../migration/projects/actor';
 import { getChecklist } from '../migration/projects/getChecklist';
 import type { ChecklistEntry } from '../migration/projects/getChecklist';
 import { getItemHistory } from '../migration/projects/getItemHistory';
+import { getStatus } from '../migration/projects/getStatus';
 import { findItem } from '../migration/gateways/catalogue';
 import { NotFound } from '../migration/shared/errors';
 import type { ProjectDeps } from '../migration/projects/projectDeps';
@@ -22,6 +23,12 @@ export async function checklistView(deps: ProjectDeps, actor: Actor, projectId: 
     memberChoices: ownerChoicesOf(checklist.members),
     refreshUserIds: checklist.members.map((m) => m.userId),
   });
+}
+
+/** The first gateway not yet passed (6 once all have): the one a team is usually working on. */
+export async function firstOpenStage(deps: ProjectDeps, actor: Actor, projectId: string): Promise<number> {
+  const status = await getStatus(deps, { actor, projectId });
+  return status.gateways.find((g) => !g.passed)?.stage ?? 6;
 }
 
 /** One item as it is now, with what the card needs around it: one read of the project, one of its gateways. */

@@ -20,7 +20,7 @@ import { isRefusal, orFriendlyError } from './replies';
 /**
  * Setting up a project: `set up project` shows the form; "Check and continue" checks every answer at once and shows
  * the form again with each problem under its field, or, when an answer is unusual but allowed (an ODS code that
- * matches no known pattern, over 500 new accounts), asks to confirm; "Create the project" saves it. The form carries
+ * matches no known pattern, a site code, over 500 new accounts), asks to confirm; "Create the project" saves it. The form carries
  * its own answers, so nothing is held between presses and a half-filled form is never saved.
  */
 export function registerSetUp(app: Application<GatewayTurnState>, deps: ProjectDeps): void {

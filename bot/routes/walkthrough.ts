@@ -4,13 +4,13 @@ import { DialogSet } from 'botbuilder-dialogs';
 import { Verbs } from '../../cards/verbs';
 import { DialogStateAccessor } from '../../dialogs/dialogStateAccessor';
 import { WALKTHROUGH_DIALOG, WalkthroughDialog } from '../../dialogs/walkthroughDialog';
-import { getStatus } from '../migration/projects/getStatus';
 import type { ProjectDeps } from '../migration/projects/projectDeps';
 import type { GatewayTurnState } from '../state';
 import { actorFrom } from '../teams/actorFrom';
 import { commandIs, commandOf } from './commandSelector';
 import { parseCommand } from './commands';
-import { resolveProject } from './projectContext';
+import { resolveProject, sendReply } from './projectContext';
+import { firstOpenStage } from './projectViews';
 import { isRefusal, orFriendlyError } from './replies';
 
 /**
@@ -68,10 +68,10 @@ export function registerWalkthrough(app: Application<GatewayTurnState>, deps: Pr
   app.message(commandIs('walkthrough'), async (context, state) => {
     const where = await orFriendlyError(() => resolveProject(deps, context));
     if (isRefusal(where)) return void (await context.sendActivity(where.refused));
-    if (!where.ok) return void (await context.sendActivity(where.reply));
+    if (!where.ok) return void (await sendReply(context, where.reply));
     const projectId = where.found.project.projectId;
     const asked = commandOf(context, 'walkthrough').stage;
-    const stage = asked ?? (await getStatus(deps, { actor: where.actor, projectId })).gateways.find((g) => !g.passed)?.stage ?? 6;
+    const stage = asked ?? (await firstOpenStage(deps, where.actor, projectId));
     await begin(context, state, projectId, stage);
   });
 
