@@ -10,11 +10,16 @@ import { riskScore } from './riskScore';
  * single field ("after this rank"), which needs no composite index in Azure
  * Cosmos DB, pages the same way in every store, and never skips or repeats an
  * entry between pages the way numbered offsets do when entries are added.
+ * Only digits and a–f appear in it (the time as digits, the id in hex), so
+ * ordinal and locale-aware string comparisons agree on its order, whichever a
+ * store uses for ORDER BY and for `>`.
  */
 export function riskListRank(entry: RiskEntry): string {
   const closed = isClosed(entry) ? '1' : '0';
   const inverseScore = String(25 - riskScore(entry)).padStart(2, '0');
-  return `${closed}|${inverseScore}|${entry.createdAt}|${entry.riskId}`;
+  const added = entry.createdAt.replace(/\D/g, '').padEnd(17, '0');
+  const id = [...entry.riskId].map((ch) => ch.charCodeAt(0).toString(16).padStart(2, '0')).join('');
+  return `${closed}${inverseScore}${added}${id}`;
 }
 
 /** The filter as a predicate, for stores that filter in memory and for checking a store's query. */
