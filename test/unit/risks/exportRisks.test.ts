@@ -18,7 +18,7 @@ describe('exporting the log as CSV', () => {
     expect(file.entryCount).toBe(2);
     expect(file.csv.startsWith('\uFEFF')).toBe(true);
     expect(file.csv).toContain('\r\n');
-    const rows = parse(file.csv, { bom: true }) as string[][];
+    const rows: string[][] = parse(file.csv, { bom: true });
     expect(rows[0]).toEqual([...RISK_CSV_HEADER]);
     const cell = (row: number, column: (typeof RISK_CSV_HEADER)[number]): string | undefined => rows[row]?.[RISK_CSV_HEADER.indexOf(column)];
     expect(cell(1, 'Title')).toBe('Ysbyty Gwynedd – Bangor switchboard');

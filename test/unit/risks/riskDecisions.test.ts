@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { addRisk } from '../../../bot/migration/risks/addRisk';
 import { getRiskHistory } from '../../../bot/migration/risks/getRiskHistory';
 import { closeRisk, escalateRisk, reopenRisk } from '../../../bot/migration/risks/riskDecisions';
-import { InvalidState, PermissionDenied, ValidationFailed } from '../../../bot/migration/shared/errors';
+import type { ValidationFailed } from '../../../bot/migration/shared/errors';
+import { InvalidState, PermissionDenied } from '../../../bot/migration/shared/errors';
 import { caught, lee, priya, sam, sue, tom } from '../projects/projectFixtures';
 import { ARCHIVE_RISK, riskWorld } from './riskFixtures';
 
