@@ -9,10 +9,10 @@ import type { Clock } from '../projects/clock';
 import { allGateways, type GatewayRecord } from '../projects/gatewayRecord';
 import { summariseProject, type Project, type ProjectSummary } from '../projects/project';
 import { isClosed, type RiskEntry } from '../risks/riskEntry';
-import { byConcern } from '../risks/riskOrder';
+import { riskListRank } from '../risks/riskOrder';
 import { DEFAULT_RISK_SETTINGS, type RiskSettings } from '../risks/riskSettings';
 import { viewRisk, type RiskView } from '../risks/riskView';
-import { daysBetween, formatUkDate, todayInLondon, type IsoDate } from '../shared/ukDates';
+import { daysBetween, formatUkDate, type IsoDate } from '../shared/ukDates';
 import { burnDownSeries, forecastFinish, type BurnDownPoint, type Forecast, type RequiredScope } from './burnDown';
 import { plannedGatewayDates } from './gatewayPlan';
 import { DEFAULT_HIGHLIGHT_SETTINGS, type HighlightSettings } from './highlightSettings';
@@ -129,7 +129,7 @@ export interface HighlightReport {
 
 export function composeHighlight(input: HighlightInput, clock: Clock, options: HighlightOptions = {}): HighlightReport {
   const now = clock.now();
-  const today = todayInLondon(now);
+  const today = londonDateOf(now);
   const week = options.week ?? weekContaining(now);
   const previous = shiftWeek(week, -1);
   const next = shiftWeek(week, 1);
@@ -189,7 +189,9 @@ export function composeHighlight(input: HighlightInput, clock: Clock, options: H
 
   // Risks and issues.
   const views = input.risks.map((r) => viewRisk(r, riskSettings, today));
-  const open = views.filter((v) => !isClosed(v.entry)).sort((a, b) => byConcern(a.entry, b.entry));
+  // Escalated first, then the list order (riskOrder.byConcern), with each rank worked out once.
+  const concern = new Map(views.map((v) => [v, `${v.entry.escalation.escalated ? '0' : '1'}${riskListRank(v.entry)}`]));
+  const open = views.filter((v) => !isClosed(v.entry)).sort((a, b) => ((concern.get(a) ?? '') < (concern.get(b) ?? '') ? -1 : 1));
   const risksClosed = views.filter((v) => v.entry.closure !== undefined && inWeek(londonDateOf(v.entry.closure.at), week));
   const reviewsOverdue = open.filter((v) => v.reviewOverdue);
 

@@ -37,7 +37,7 @@ export function weekOf(date: IsoDate): LondonWeek {
 
 /** The week that holds the instant `now` in London. */
 export function weekContaining(now: Date): LondonWeek {
-  return weekOf(todayInLondon(now));
+  return weekOf(londonDateOf(now));
 }
 
 /** The week `weeks` after (or, negative, before) `week`. */
@@ -57,9 +57,29 @@ export function isoWeekKey(monday: IsoDate): string {
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
-/** The London calendar date of a stored timestamp. */
-export function londonDateOf(at: IsoTimestamp): IsoDate {
-  return todayInLondon(new Date(at));
+const HOUR_MS = 3_600_000;
+
+/** 01:00 UTC on the last Sunday of `month` (0-based) in `year`: when British Summer Time starts or ends. */
+function lastSundayAtOneUtc(year: number, month: number): number {
+  const lastDay = new Date(Date.UTC(year, month + 1, 0));
+  return Date.UTC(year, month, lastDay.getUTCDate() - lastDay.getUTCDay(), 1);
+}
+
+/**
+ * The London calendar date of a stored timestamp, by the UK's summer time
+ * rule (since 1996: GMT+1 from 01:00 UTC on the last Sunday of March to
+ * 01:00 UTC on the last Sunday of October) rather than through Intl. Why: a
+ * report replays every audit line of a project, and this is a hundred times
+ * cheaper than formatting each one; a test checks it agrees with
+ * todayInLondon every half hour across the clock changes.
+ */
+export function londonDateOf(at: IsoTimestamp | Date): IsoDate {
+  const ms = typeof at === 'string' ? Date.parse(at) : at.getTime();
+  if (Number.isNaN(ms)) throw new RangeError(`Not a valid timestamp: ${String(at)}`);
+  const year = new Date(ms).getUTCFullYear();
+  if (year < 1996) return todayInLondon(new Date(ms));
+  const summer = ms >= lastSundayAtOneUtc(year, 2) && ms < lastSundayAtOneUtc(year, 9);
+  return new Date(ms + (summer ? HOUR_MS : 0)).toISOString().slice(0, 10);
 }
 
 export function inWeek(date: IsoDate, week: LondonWeek): boolean {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeWeek, isoWeekKey, shiftWeek, weekContaining, weekOf } from '../../../bot/migration/reports/londonWeeks';
-import { addDays, daysBetween } from '../../../bot/migration/shared/ukDates';
+import { describeWeek, isoWeekKey, londonDateOf, shiftWeek, weekContaining, weekOf } from '../../../bot/migration/reports/londonWeeks';
+import { addDays, daysBetween, todayInLondon } from '../../../bot/migration/shared/ukDates';
 
 describe('reporting weeks in London', () => {
   it('when a date is midweek, then its week runs Monday to Sunday with its ISO key', () => {
@@ -50,5 +50,18 @@ describe('reporting weeks in London', () => {
     }
     expect(numbers).toBe(3);
     expect(fiftyThirds).toEqual(['2026-W53']);
+  });
+
+  it('when instants every half hour through 2025 to 2027 are turned into London dates, then the arithmetic agrees with Intl every time', () => {
+    const disagreements: string[] = [];
+    for (let ms = Date.UTC(2025, 0, 1); ms < Date.UTC(2028, 0, 1); ms += 30 * 60_000) {
+      const at = new Date(ms);
+      if (londonDateOf(at.toISOString()) !== todayInLondon(at)) disagreements.push(at.toISOString());
+    }
+    for (const edge of ['2026-03-29T00:59:59.999Z', '2026-03-29T01:00:00.000Z', '2026-10-25T00:59:59.999Z', '2026-10-25T01:00:00.000Z', '2026-10-24T23:00:00.000Z', '2026-10-24T22:59:59.999Z']) {
+      if (londonDateOf(edge) !== todayInLondon(new Date(edge))) disagreements.push(edge);
+    }
+    expect(disagreements).toEqual([]);
+    expect(() => londonDateOf('yesterday')).toThrow(RangeError);
   });
 });
