@@ -1,0 +1,2 @@
+export { CosmosRiskRepository } from './cosmosRiskRepository';
+export type { CosmosRiskRepositoryOptions } from './cosmosRiskRepository';
