@@ -5,7 +5,7 @@ import type { Capability } from '../../cards/capability';
  * that registers its route, so help never promises something the bot cannot do.
  */
 export const CAPABILITIES: readonly Capability[] = [
-  { command: 'set up project', description: 'Starts your organisation’s NHSmail migration project, with you as project manager.' },
+  { command: 'set up project', description: 'In your project team’s channel: starts your organisation’s NHSmail migration project, with you as project manager.' },
   { command: 'status', description: 'Progress across the six gateways, overdue items and the days to cutover.' },
   { command: 'gateway 1 … gateway 6', description: 'A gateway’s checklist: tick items off, or give them an owner, a due date, notes and evidence.' },
   { command: 'walk me through gateway 1', description: 'Takes you through a gateway’s open items one at a time.' },

@@ -4,6 +4,7 @@ import { itemCardJson } from '../../../cards/itemCard';
 import { itemHistoryCardJson } from '../../../cards/itemHistoryCard';
 import { myActionsCardJson } from '../../../cards/myActionsCard';
 import { projectSetupCard, type ProjectSetupCardData } from '../../../cards/projectSetupCard';
+import { projectSetUpDoneCard } from '../../../cards/projectSetUpDoneCard';
 import { rolesCardJson } from '../../../cards/rolesCard';
 import { signOffCardJson } from '../../../cards/signOffCard';
 import { statusCardJson } from '../../../cards/statusCard';
@@ -43,6 +44,7 @@ export function sampleCards(): readonly (readonly [string, Json])[] {
     ['project set-up (empty)', content(projectSetupCard())],
     ['project set-up (errors)', content(projectSetupCard(setupWithErrors()))],
     ['project set-up (hints)', content(projectSetupCard(setupWithHints()))],
+    ['project set up (confirmation)', content(projectSetUpDoneCard(projectFixture()))],
     ...([1, 2, 3, 4, 5, 6] as const).map((stage) => [`checklist gateway ${stage}`, checklistCardJson(checklistFixture(stage), extras)] as const),
     ['checklist (staff)', checklistCardJson(checklistFixture(4, { viewerRole: 'staff' }), extras)],
     ['checklist (passed)', checklistCardJson(checklistFixture(1, { statusAt: () => 'done', decision: GO }), extras)],

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { channelMessage, executeActivity, messageActivity, postActivity, submitActivity, TEST_TENANT } from '../harness/activities';
+import { adaptiveCardOf, visibleText } from '../harness/cardText';
+import { startGatewayUnderTest } from '../harness/gatewayUnderTest';
+import type { GatewayUnderTest } from '../harness/gatewayUnderTest';
+
+/** What a project team met when they tried Gateway as new users would (issue 7), turn by turn over HTTP. */
+
+const TEAM = '19:team-experience@thread.tacv2';
+const PM = { id: '29:priya', name: 'Priya Shah' };
+const TOM = { id: '29:tom', name: 'Tom Evans' };
+const SUE = { id: '29:sue', name: 'Sue Staff' };
+
+const form = {
+  organisationName: 'Ysbyty Example NHS Trust',
+  odsCode: 'RH8',
+  migrationMethod: 'self-migration',
+  approximateUsers: '4,200',
+  newAccounts: '120',
+  phasing: 'phased',
+  plannedStart: '2026-12-01',
+  cutover: '2027-04-30',
+};
+
+type Person = { readonly id: string; readonly name: string };
+
+describe('a project team trying Gateway as new users, over HTTP', () => {
+  let bot: GatewayUnderTest;
+
+  beforeAll(async () => {
+    bot = await startGatewayUnderTest();
+    for (const person of [PM, TOM, SUE]) bot.connector.addMember({ id: person.id, name: person.name, aadObjectId: `aad-${person.id}` });
+  });
+  afterAll(async () => {
+    await bot.close();
+  });
+  beforeEach(() => {
+    bot.connector.reset();
+  });
+
+  const posted = (from: number) => bot.connector.calls.slice(from).filter((c) => c.body !== undefined);
+  const say = async (who: Person, text: string) => {
+    const before = bot.connector.calls.length;
+    await postActivity(bot.url, channelMessage({ serviceUrl: bot.connector.serviceUrl, text, teamId: TEAM, fromId: who.id, fromName: who.name }));
+    return posted(before);
+  };
+  const sayInChat = async (who: Person, text: string) => {
+    const before = bot.connector.calls.length;
+    await postActivity(bot.url, messageActivity({ serviceUrl: bot.connector.serviceUrl, text, fromId: who.id, fromName: who.name, conversationId: `a:chat-${who.id}` }));
+    return posted(before);
+  };
+  const submit = async (who: Person, value: Record<string, unknown>, where: 'team' | 'chat' = 'team') => {
+    const before = bot.connector.calls.length;
+    const base = { serviceUrl: bot.connector.serviceUrl, value, fromId: who.id, fromName: who.name };
+    await postActivity(bot.url, submitActivity(where === 'team' ? { ...base, teamId: TEAM } : { ...base, conversationId: `a:chat-${who.id}` }));
+    return posted(before);
+  };
+  const press = async (who: Person, verb: string, data: Record<string, unknown>) => {
+    const result = await postActivity(bot.url, executeActivity({ serviceUrl: bot.connector.serviceUrl, fromId: who.id, fromName: who.name, verb, data: { verb, ...data }, teamId: TEAM }));
+    return result.body as { type: string; value: unknown };
+  };
+  const projectId = async () => (await bot.gateway.projects.projects.findByTeam(TEST_TENANT, TEAM))!.projectId;
+
+  describe('setting up', () => {
+    it('when someone types set up project in a personal chat, then they are told to do it in the project team, and no form is offered', async () => {
+      const [reply] = await sayInChat(PM, 'set up project');
+      expect(reply!.body!.text).toMatch(/add Gateway to your project team/i);
+      expect(reply!.body!.text).toContain('set up project');
+      expect(adaptiveCardOf(reply!.body!)).toBeUndefined();
+    });
+
+    it('when an old set-up form is submitted from a personal chat, then nothing is set up and the person is told where to do it', async () => {
+      const [reply] = await submit(PM, { verb: 'project-setup-confirm', ...form }, 'chat');
+      expect(reply!.body!.text).toMatch(/project team/i);
+      expect(await bot.gateway.projects.projects.findByMember(TEST_TENANT, PM.id)).toEqual([]);
+    });
+
+    it('when set-up succeeds in the team, then the form is replaced by the confirmation, with no buttons left to press', async () => {
+      const calls = await submit(PM, { verb: 'project-setup-submit', ...form, cutover: '' });
+      expect(calls.map((c) => c.method)).toEqual(['PUT']);
+      const done = await submit(PM, { verb: 'project-setup-submit', ...form });
+      const update = done.find((c) => c.method === 'PUT');
+      expect(update?.replyToId).toBe('card-activity-1');
+      const card = adaptiveCardOf(update!.body!);
+      expect(visibleText(update!.body!)).toContain('is set up, and you are its project manager');
+      expect(JSON.stringify(card)).not.toContain('project-setup-submit');
+      expect(JSON.stringify(card)).not.toContain('Input.');
+      expect(done.some((c) => c.method === 'POST' && /Cutover in \d+ days/.test(visibleText(c.body!)))).toBe(true);
+      expect(await bot.gateway.projects.projects.findByTeam(TEST_TENANT, TEAM)).toMatchObject({ odsCode: 'RH8' });
+    });
+  });
+});
