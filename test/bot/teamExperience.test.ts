@@ -89,4 +89,21 @@ describe('a project team trying Gateway as new users, over HTTP', () => {
       expect(await bot.gateway.projects.projects.findByTeam(TEST_TENANT, TEAM)).toMatchObject({ odsCode: 'RH8' });
     });
   });
+
+  describe('giving out roles', () => {
+    it('when the project manager gives Tom a role, then the card names the role and says Tom was not told by Gateway', async () => {
+      const response = await press(PM, 'role-assign', { projectId: await projectId(), userId: TOM.id, role: 'team-member' });
+      const text = JSON.stringify(response.value);
+      expect(text).toContain('Tom Evans is now a project team member.');
+      expect(text).toMatch(/not told Tom Evans|have not told/i);
+    });
+
+    it('when the SRO is made project manager, then the card says the project has no SRO any more', async () => {
+      await press(PM, 'role-assign', { projectId: await projectId(), userId: TOM.id, role: 'sro' });
+      const response = await press(PM, 'role-assign', { projectId: await projectId(), userId: TOM.id, role: 'project-manager' });
+      const text = JSON.stringify(response.value);
+      expect(text).toContain('Tom Evans is now a project manager.');
+      expect(text).toMatch(/no senior responsible owner/i);
+    });
+  });
 });
