@@ -188,6 +188,7 @@ export function statusFixture(overrides: Partial<ProjectStatus> = {}): ProjectSt
         passed: isPassed(state),
         ...(state.decision ? { decision: state.decision } : {}),
         blockerCount: signOffBlockers(catalogue, state.stage, stageItems, states).length,
+        blockers: signOffBlockers(catalogue, state.stage, stageItems, states),
       };
     }),
     overdue: overdueItems(catalogue, items, TODAY),
