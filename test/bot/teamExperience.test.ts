@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { channelMessage, executeActivity, messageActivity, postActivity, submitActivity, TEST_TENANT } from '../harness/activities';
 import { adaptiveCardOf, visibleText } from '../harness/cardText';
+import { DEFAULT_GATEWAY_CATALOGUE } from '../../bot/migration/gateways/catalogue';
 import { startGatewayUnderTest } from '../harness/gatewayUnderTest';
 import type { GatewayUnderTest } from '../harness/gatewayUnderTest';
 
@@ -104,6 +105,28 @@ describe('a project team trying Gateway as new users, over HTTP', () => {
       const text = JSON.stringify(response.value);
       expect(text).toContain('Tom Evans is now a project manager.');
       expect(text).toMatch(/no senior responsible owner/i);
+    });
+  });
+
+  describe('walking through a gateway', () => {
+    const card = (calls: readonly { body?: Record<string, unknown> }[]) => JSON.stringify(calls.map((c) => adaptiveCardOf(c.body!) ?? {}));
+
+    it('when a note with a bad link is refused, then the card shown again keeps the note and the link as typed', async () => {
+      await say(PM, 'walk me through gateway 2');
+      const first = DEFAULT_GATEWAY_CATALOGUE.stages[1]!.items[0]!;
+      const replies = await submit(PM, { verb: 'walkthrough-answer', choice: 'note', itemId: first.id, expectedVersion: 0, note: 'Board paper drafted', evidenceUrl: 'http://intranet/board.docx' });
+      expect(replies.map((c) => visibleText(c.body!)).join('\n')).toContain('https://');
+      expect(card(replies)).toContain('Board paper drafted');
+      expect(card(replies)).toContain('http://intranet/board.docx');
+    });
+
+    it('when one item gets an owner and is then marked done, and the walk stops on the next, then the summary counts each item once', async () => {
+      const [first, second] = DEFAULT_GATEWAY_CATALOGUE.stages[1]!.items;
+      const total = DEFAULT_GATEWAY_CATALOGUE.stages[1]!.items.length;
+      await submit(PM, { verb: 'walkthrough-answer', choice: 'assign', itemId: first!.id, expectedVersion: 0, ownerId: PM.id, due: '' });
+      await submit(PM, { verb: 'walkthrough-answer', choice: 'done', itemId: first!.id, expectedVersion: 1 });
+      const stopped = await submit(PM, { verb: 'walkthrough-stop', itemId: second!.id });
+      expect(visibleText(stopped[0]!.body!)).toContain(`1 answered, 1 skipped, ${total - 2} not reached`);
     });
   });
 });
