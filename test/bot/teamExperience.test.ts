@@ -39,7 +39,7 @@ describe('a project team trying Gateway as new users, over HTTP', () => {
     bot.connector.reset();
   });
 
-  const posted = (from: number) => bot.connector.calls.slice(from).filter((c) => c.body !== undefined);
+  const posted = (from: number) => bot.connector.calls.slice(from).filter((c) => c.body !== undefined && c.body.type !== 'typing');
   const say = async (who: Person, text: string) => {
     const before = bot.connector.calls.length;
     await postActivity(bot.url, channelMessage({ serviceUrl: bot.connector.serviceUrl, text, teamId: TEAM, fromId: who.id, fromName: who.name }));
