@@ -129,4 +129,83 @@ describe('a project team trying Gateway as new users, over HTTP', () => {
       expect(visibleText(stopped[0]!.body!)).toContain(`1 answered, 1 skipped, ${total - 2} not reached`);
     });
   });
+
+  describe('editing items', () => {
+    const item = 'g2-assign-pm';
+
+    it('when an item save is refused for a bad link, then the card comes back with everything as typed', async () => {
+      const response = await press(PM, 'item-save', {
+        projectId: await projectId(),
+        stage: 2,
+        itemId: 'g2-risk-log',
+        expectedVersion: 0,
+        status: 'done',
+        ownerId: TOM.id,
+        due: '2027-02-01',
+        note: 'Approved at the March board',
+        evidenceUrl: 'http://intranet/board.docx',
+      });
+      const card = JSON.stringify(response.value);
+      expect(card).toContain('https://');
+      for (const typed of ['Approved at the March board', 'http://intranet/board.docx', '2027-02-01', `"value":"${TOM.id}"`, '"value":"done"']) expect(card).toContain(typed);
+    });
+
+    it('when Done is pressed on an out-of-date checklist, then the latest checklist comes back with why, not just a line', async () => {
+      const { updateChecklistItem } = await import('../../bot/migration/projects/updateChecklistItem');
+      const actor = { tenantId: TEST_TENANT, userId: PM.id, name: PM.name };
+      const current = (await bot.gateway.projects.gateways.get(await projectId(), 2)).items.find((i) => i.itemId === item)?.version ?? 0;
+      await updateChecklistItem(bot.gateway.projects, { actor, projectId: await projectId(), itemId: item, expectedVersion: current, change: { field: 'due', due: '2027-03-03' } });
+      const response = await press(PM, 'item-done', { projectId: await projectId(), stage: 2, itemId: item, expectedVersion: current });
+      expect(response.type).toBe('application/vnd.microsoft.card.adaptive');
+      const card = JSON.stringify(response.value);
+      expect(card).toContain('Someone else updated this item');
+      expect(card).toContain('Gateway 2');
+    });
+
+    it('when Done is pressed on an out-of-date checklist from an older client, then the line and the latest checklist are both sent', async () => {
+      const replies = await submit(PM, { verb: 'item-done', projectId: await projectId(), stage: 2, itemId: item, expectedVersion: 0 });
+      expect(replies.map((c) => c.body!.text).join()).toContain('Someone else updated this item');
+      expect(replies.some((c) => JSON.stringify(adaptiveCardOf(c.body!) ?? {}).includes('checklist-refresh'))).toBe(true);
+    });
+  });
+
+  describe('after a gateway is signed off', () => {
+    it('when the project manager opens an item of a signed-off gateway, then it says to reopen for changes and offers notes and evidence', async () => {
+      const id = await projectId();
+      const { recordGatewayDecision } = await import('../../bot/migration/projects/recordGatewayDecision');
+      const { updateChecklistItem } = await import('../../bot/migration/projects/updateChecklistItem');
+      const actor = { tenantId: TEST_TENANT, userId: PM.id, name: PM.name };
+      for (const entry of DEFAULT_GATEWAY_CATALOGUE.stages[0]!.items) {
+        const version = (await bot.gateway.projects.gateways.get(id, 1)).items.find((i) => i.itemId === entry.id)?.version ?? 0;
+        await updateChecklistItem(bot.gateway.projects, {
+          actor,
+          projectId: id,
+          itemId: entry.id,
+          expectedVersion: version,
+          change: [{ field: 'status', status: 'done' }, ...(entry.evidenceRequired === true ? [{ field: 'evidence', url: 'https://example.nhs.uk/doc' } as const] : [])],
+        });
+      }
+      await recordGatewayDecision(bot.gateway.projects, { actor, projectId: id, stage: 1, outcome: 'go', comment: 'Ready' });
+
+      const checklist = JSON.stringify((await press(PM, 'checklist-show', { projectId: id, stage: 1 })).value);
+      expect(checklist).toContain('Gateway 1 is signed off; reopen it to change items.');
+      expect(checklist).not.toContain('Only members of the project team');
+      expect(checklist).toContain('item-edit');
+      expect(checklist).not.toContain('"title":"Mark done"');
+
+      const itemCard = JSON.stringify((await press(PM, 'item-edit', { projectId: id, stage: 1, itemId: 'g1-ods-code' })).value);
+      expect(itemCard).toContain('Gateway 1 is signed off; reopen it to change items.');
+      expect(itemCard).toContain('"id":"note"');
+      expect(itemCard).toContain('"id":"evidenceUrl"');
+      expect(itemCard).not.toContain('"id":"status"');
+      expect(itemCard).not.toContain('"id":"ownerId"');
+
+      const version = (await bot.gateway.projects.gateways.get(id, 1)).items.find((i) => i.itemId === 'g1-ods-code')!.version;
+      const saved = JSON.stringify((await press(PM, 'item-save', { projectId: id, stage: 1, itemId: 'g1-ods-code', expectedVersion: version, note: 'Confirmed with the ODS team' })).value);
+      expect(saved).not.toMatch(/can.t be changed/);
+      const after = (await bot.gateway.projects.gateways.get(id, 1)).items.find((i) => i.itemId === 'g1-ods-code')!;
+      expect(after).toMatchObject({ status: 'done' });
+      expect(after.notes.map((n) => n.text)).toContain('Confirmed with the ODS team');
+    });
+  });
 });

@@ -105,7 +105,8 @@ export function checklistFixture(stage: StageNumber, options: ChecklistOptions =
     entries: stageDef.items.map((item) => checklistEntry(item, byId.get(item.id), TODAY)),
     viewerRole,
     members: MEMBERS,
-    canUpdateItems: can(viewerRole, 'update-item'),
+    canUpdateItems: can(viewerRole, 'update-item') && !isPassed(gateway),
+    canAddNotes: can(viewerRole, 'update-item'),
     canSignOff: can(viewerRole, 'sign-off-gateway'),
   };
 }
