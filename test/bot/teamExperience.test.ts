@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { channelMessage, executeActivity, messageActivity, postActivity, submitActivity, TEST_TENANT } from '../harness/activities';
 import { adaptiveCardOf, visibleText } from '../harness/cardText';
 import { DEFAULT_GATEWAY_CATALOGUE } from '../../bot/migration/gateways/catalogue';
+import { CosmosQuestionnaireRepository } from '../../bot/storage/questionnaire/cosmosQuestionnaireRepository';
 import { startGatewayUnderTest } from '../harness/gatewayUnderTest';
 import type { GatewayUnderTest } from '../harness/gatewayUnderTest';
 
@@ -206,6 +207,19 @@ describe('a project team trying Gateway as new users, over HTTP', () => {
       const after = (await bot.gateway.projects.gateways.get(id, 1)).items.find((i) => i.itemId === 'g1-ods-code')!;
       expect(after).toMatchObject({ status: 'done' });
       expect(after.notes.map((n) => n.text)).toContain('Confirmed with the ODS team');
+    });
+  });
+
+  describe('the questionnaire', () => {
+    it('when section 2 is opened, then the numbers from set-up are suggested in it, and nothing is saved until Save', async () => {
+      const [reply] = await say(PM, 'questionnaire 2');
+      const card = JSON.stringify(adaptiveCardOf(reply!.body!));
+      expect(card).toContain('"id":"users-existing"');
+      expect(card).toMatch(/"id":"users-existing"[^}]*"value":4200/);
+      expect(card).toMatch(/"id":"users-new-accounts"[^}]*"value":120/);
+      expect(card).toContain('Suggested from the project set-up: press Save to keep it.');
+      const record = await new CosmosQuestionnaireRepository(bot.gateway.storage.containers.projects).get(await projectId());
+      expect(Object.keys(record.answers)).toEqual([]);
     });
   });
 });
