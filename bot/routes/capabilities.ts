@@ -12,6 +12,7 @@ export const CAPABILITIES: readonly Capability[] = [
   { command: 'my actions', description: 'The checklist items you own, overdue first.' },
   { command: 'sign off gateway 1', description: 'The readiness check and the go / no-go decision (project manager or SRO).' },
   { command: 'milestones', description: 'Records NHS Digital’s dated decisions: your pipeline slot, the pilot go / no-go, extra accounts approved.' },
+  { command: 'project details', description: 'Changes what set-up recorded (cutover, numbers, method, phasing, dates) as plans move on (project manager or SRO).' },
   { command: 'roles', description: 'Who is on the project and in what role; the project manager gives out roles.' },
   { command: 'questionnaire', description: 'The discovery questionnaire, section by section: who answered what, then export it or submit it (also: questionnaire 3, export questionnaire, submit questionnaire).' },
   { command: 'help', description: 'Shows this list of what I can do.' },

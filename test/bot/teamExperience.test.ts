@@ -222,4 +222,47 @@ describe('a project team trying Gateway as new users, over HTTP', () => {
       expect(Object.keys(record.answers)).toEqual([]);
     });
   });
+
+  describe('changing the project details', () => {
+    const details = { organisationName: form.organisationName, migrationMethod: 'self-migration', approximateUsers: '4200', newAccounts: '120', phasing: 'phased', plannedStart: '2026-12-01' };
+
+    it('when the project manager types project details, then the set-up form comes filled in with the project as it is', async () => {
+      const [reply] = await say(TOM, 'project details');
+      const card = JSON.stringify(adaptiveCardOf(reply!.body!));
+      expect(card).toContain('Project details');
+      expect(card).toContain('"value":"2027-04-30"');
+      expect(card).toContain('"value":"4200"');
+      expect(card).toContain('ODS code: RH8');
+      expect(card).toContain('project-details-save');
+    });
+
+    it('when staff ask for the project details form, then they are told who can change them', async () => {
+      const [reply] = await say(SUE, 'edit project');
+      expect(reply!.body!.text).toMatch(/Only the project manager or SRO can change the project details/);
+    });
+
+    it('when the cutover given has passed, then it is refused under its field, with everything else as typed', async () => {
+      const card = JSON.stringify((await press(TOM, 'project-details-save', { projectId: await projectId(), expectedVersion: 0, ...details, newAccounts: '180', cutover: '2020-01-01' })).value);
+      expect(card).toContain('already passed');
+      expect(card).toContain('"value":"180"');
+      expect((await bot.gateway.projects.projects.get(await projectId()))?.plannedCutover).toBe('2027-04-30');
+    });
+
+    it('when the project manager moves the cutover, then it is saved and the status counts down to the new date', async () => {
+      const card = JSON.stringify((await press(TOM, 'project-details-save', { projectId: await projectId(), expectedVersion: 0, ...details, cutover: '2027-06-30' })).value);
+      expect(card).toContain('Saved: the cutover date.');
+      expect(card).toMatch(/Cutover in \d+ days, on Wed 30 Jun 2027/);
+      const [status] = await say(PM, 'status');
+      expect(visibleText(status!.body!)).toContain('Wed 30 Jun 2027');
+      const history = await bot.gateway.projects.projects.history(await projectId());
+      expect(history.at(-1)).toMatchObject({ kind: 'project-details-changed', by: { id: TOM.id }, before: { plannedCutover: '2027-04-30' }, after: { plannedCutover: '2027-06-30' } });
+    });
+
+    it('when a form opened before that change is saved, then it is refused, the other change stays, and the form shows the details now', async () => {
+      const card = JSON.stringify((await press(PM, 'project-details-save', { projectId: await projectId(), expectedVersion: 0, ...details, newAccounts: '300', cutover: '2027-04-30' })).value);
+      expect(card).toContain('Tom Evans changed the project details since you opened this form');
+      expect(card).toContain('"value":"2027-06-30"');
+      expect(await bot.gateway.projects.projects.get(await projectId())).toMatchObject({ plannedCutover: '2027-06-30', newAccounts: 120, detailsVersion: 1 });
+    });
+  });
 });

@@ -3,7 +3,8 @@ import { checklistCardJson } from '../../../cards/checklistCard';
 import { itemCardJson } from '../../../cards/itemCard';
 import { itemHistoryCardJson } from '../../../cards/itemHistoryCard';
 import { myActionsCardJson } from '../../../cards/myActionsCard';
-import { projectSetupCard, type ProjectSetupCardData } from '../../../cards/projectSetupCard';
+import { projectSetupCard, projectSetupCardJson, type ProjectSetupCardData } from '../../../cards/projectSetupCard';
+import { projectDetailsForm } from '../../../bot/migration/projects/editProjectDetails';
 import { projectSetUpDoneCard } from '../../../cards/projectSetUpDoneCard';
 import { rolesCardJson } from '../../../cards/rolesCard';
 import { signOffCardJson } from '../../../cards/signOffCard';
@@ -44,6 +45,8 @@ export function sampleCards(): readonly (readonly [string, Json])[] {
     ['project set-up (empty)', content(projectSetupCard())],
     ['project set-up (errors)', content(projectSetupCard(setupWithErrors()))],
     ['project set-up (hints)', content(projectSetupCard(setupWithHints()))],
+    ['project details', projectSetupCardJson({ values: projectDetailsForm(projectFixture()), editing: { projectId: PROJECT_ID, detailsVersion: 3, odsCode: 'RH8' }, message: 'Saved: the cutover date.' })],
+    ['project details (errors)', projectSetupCardJson({ ...setupWithErrors(), editing: { projectId: PROJECT_ID, detailsVersion: 0, odsCode: 'RH8' } })],
     ['project set up (confirmation)', content(projectSetUpDoneCard(projectFixture()))],
     ...([1, 2, 3, 4, 5, 6] as const).map((stage) => [`checklist gateway ${stage}`, checklistCardJson(checklistFixture(stage), extras)] as const),
     ['checklist (staff)', checklistCardJson(checklistFixture(4, { viewerRole: 'staff' }), extras)],
