@@ -54,7 +54,11 @@ export class WalkthroughDialog extends Dialog<WalkthroughOptions> {
     const checklist = await getChecklist(this.deps, { actor, projectId: options.projectId, stage });
     const itemIds = checklist.entries.filter((e) => e.status === 'open').map((e) => e.item.id);
     if (!checklist.canUpdateItems) {
-      await dc.context.sendActivity('Only members of the project team can update the checklist, so there is nothing to walk through.');
+      await dc.context.sendActivity(
+        checklist.canAddNotes && checklist.passed
+          ? `Gateway ${stage} is signed off; reopen it to change items. You can still add notes and evidence from its checklist: type gateway ${stage}.`
+          : 'Only members of the project team can update the checklist, so there is nothing to walk through.',
+      );
       return dc.endDialog();
     }
     if (itemIds.length === 0) {

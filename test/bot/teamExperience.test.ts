@@ -194,6 +194,9 @@ describe('a project team trying Gateway as new users, over HTTP', () => {
       expect(checklist).toContain('item-edit');
       expect(checklist).not.toContain('"title":"Mark done"');
 
+      const [walk] = await say(PM, 'walk me through gateway 1');
+      expect(walk!.body!.text).toContain('Gateway 1 is signed off; reopen it to change items.');
+
       const itemCard = JSON.stringify((await press(PM, 'item-edit', { projectId: id, stage: 1, itemId: 'g1-ods-code' })).value);
       expect(itemCard).toContain('Gateway 1 is signed off; reopen it to change items.');
       expect(itemCard).toContain('"id":"note"');
