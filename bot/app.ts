@@ -11,6 +11,7 @@ import { registerGateways } from './routes/gateways';
 import { registerMilestones } from './routes/milestones';
 import { registerRoles } from './routes/roles';
 import { registerSetUp } from './routes/setUp';
+import { registerProjectDetails } from './routes/projectDetails';
 import { registerSignOff } from './routes/signOff';
 import { registerStatus } from './routes/status';
 import { registerWalkthrough } from './routes/walkthrough';
@@ -56,6 +57,7 @@ export function createApp(deps: AppDependencies): Application<GatewayTurnState> 
   registerSignOff(app, deps.projects);
   registerRoles(app, deps.projects);
   registerMilestones(app, deps.projects);
+  registerProjectDetails(app, deps.projects);
   registerQuestionnaire(app, deps.questionnaire);
   registerFallback(app);
 

@@ -20,6 +20,8 @@ export interface ChecklistCardExtras {
   readonly memberChoices: readonly CardChoice[];
   /** Teams user ids whose copy refreshes itself when they look at it (the first 60 are used; with none, only Refresh does). */
   readonly refreshUserIds: readonly string[];
+  /** Shown at the top, e.g. why a press on an out-of-date copy was refused. */
+  readonly message?: string;
 }
 
 interface ChecklistItemRow {
@@ -39,6 +41,7 @@ interface ChecklistTemplateData {
   readonly verbs: typeof Verbs;
   readonly projectId: string;
   readonly stage: StageNumber;
+  readonly message: string;
   readonly heading: string;
   readonly summary: string;
   readonly progressLine: string;
@@ -83,9 +86,11 @@ function checklistData(checklist: Checklist, extras: ChecklistCardExtras): Check
     stateLine: state.line,
     stateColour: state.colour,
     blockersLine: checklist.passed ? '' : blockersSummary(checklist.blockers),
-    asOfLine: `As of ${formatUkDate(extras.today)}.${checklist.canUpdateItems ? '' : ' Only members of the project team can update items.'}`,
-    items: checklist.entries.map((entry) => itemRow(entry, members)),
-    canUpdate: checklist.canUpdateItems,
+    message: extras.message ?? '',
+    asOfLine: `As of ${formatUkDate(extras.today)}.${whoCanChange(checklist)}`,
+    items: checklist.entries.map((entry) => itemRow(entry, members, checklist.canUpdateItems)),
+    // Edit stays for the team once signed off: its card then takes notes and evidence only.
+    canUpdate: checklist.canAddNotes,
     canSignOff: checklist.canSignOff,
     showWalkthrough: checklist.canUpdateItems && progress.open > 0,
     refreshUserIds: extras.refreshUserIds.slice(0, MAX_REFRESH_USERS),
@@ -104,7 +109,14 @@ function gatewayState(checklist: Checklist): { readonly line: string; readonly c
   return { line: 'Not signed off yet', colour: 'Default' };
 }
 
-function itemRow(entry: ChecklistEntry, members: ReadonlySet<string>): ChecklistItemRow {
+/** Why some buttons are missing, so nobody wonders; nothing when every button is there. */
+function whoCanChange(checklist: Checklist): string {
+  if (!checklist.canAddNotes) return ' Only members of the project team can update items.';
+  if (!checklist.canUpdateItems && checklist.passed) return ` Gateway ${checklist.stage} is signed off; reopen it to change items. Notes and evidence can still be added (Edit).`;
+  return '';
+}
+
+function itemRow(entry: ChecklistEntry, members: ReadonlySet<string>, canChangeState: boolean): ChecklistItemRow {
   return {
     itemId: entry.item.id,
     version: entry.version,
@@ -115,6 +127,6 @@ function itemRow(entry: ChecklistEntry, members: ReadonlySet<string>): Checklist
     detail: itemDetail(entry, members),
     overdue: entry.overdue,
     // Open or skipped: a settled item (done, or not applicable with its reason) is changed on its edit card.
-    showDone: entry.status === 'open' || entry.status === 'skipped',
+    showDone: canChangeState && (entry.status === 'open' || entry.status === 'skipped'),
   };
 }

@@ -25,6 +25,21 @@ export function blockersSummary(blockers: readonly SignOffBlocker[]): string {
   return `Before sign-off: ${parts.join('; ')}.`;
 }
 
+/**
+ * What stops a go, as a short phrase for one row of the status card: "4 required items open, 2 missing evidence,
+ * gateways 3 and 4 not passed". A bare "11 things to finish" mixed the three kinds and was read as 11 items.
+ */
+export function blockersBreakdown(blockers: readonly SignOffBlocker[]): string {
+  const open = blockers.filter((b) => b.kind === 'mandatory-item-open').length;
+  const evidence = blockers.filter((b) => b.kind === 'evidence-missing').length;
+  const earlier = blockers.flatMap((b) => (b.kind === 'earlier-gateway-not-passed' ? [b.stage] : []));
+  return [
+    ...(open > 0 ? [`${plural(open, 'required item', 'required items')} open`] : []),
+    ...(evidence > 0 ? [`${evidence} missing evidence`] : []),
+    ...(earlier.length > 0 ? [`${earlier.length === 1 ? 'gateway' : 'gateways'} ${listOf(earlier.map(String))} not passed`] : []),
+  ].join(', ');
+}
+
 function listOf(values: readonly string[]): string {
   if (values.length <= 1) return values.join('');
   return `${values.slice(0, -1).join(', ')} and ${values[values.length - 1] ?? ''}`;

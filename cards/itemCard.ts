@@ -1,6 +1,6 @@
 import type { Attachment } from 'botbuilder';
 import type { StageNumber } from '../bot/migration/gateways/catalogueTypes';
-import type { ItemAuditEntry, ItemStatus } from '../bot/migration/gateways/gatewayState';
+import type { ItemAuditEntry } from '../bot/migration/gateways/gatewayState';
 import { ITEM_STATUSES } from '../bot/migration/gateways/gatewayState';
 import { EVIDENCE_URL_MAX_LENGTH, NA_REASON_MAX_LENGTH, NOTE_MAX_LENGTH } from '../bot/migration/gateways/itemUpdates';
 import type { ChecklistEntry } from '../bot/migration/projects/getChecklist';
@@ -48,7 +48,17 @@ export interface ItemCardExtras {
   readonly message?: string;
   /** False shows the item without inputs or Save, for people outside the project team. Defaults to true. */
   readonly canUpdate?: boolean;
+  /**
+   * False hides status, owner and due date (a signed-off gateway keeps them until it is reopened), leaving a note and
+   * an evidence link to add. Defaults to `canUpdate`.
+   */
+  readonly canChangeState?: boolean;
+  /** What the person typed on a save that was refused, shown in place of the item's values so nothing is lost. */
+  readonly typed?: ItemTyped;
 }
+
+/** A refused save's inputs, by the card's input names; an absent one shows the item's own value. */
+export type ItemTyped = Partial<Readonly<Record<keyof typeof ITEM_INPUTS, string>>>;
 
 interface PostedLine {
   readonly text: string;
@@ -80,12 +90,16 @@ interface ItemTemplateData {
   readonly guideNote: string;
   readonly evidenceRequired: boolean;
   readonly canUpdate: boolean;
-  readonly status: ItemStatus;
+  readonly canChangeState: boolean;
+  readonly signedOffLine: string;
+  readonly status: string;
   readonly statusChoices: readonly CardChoice[];
   readonly naReason: string;
   readonly ownerId: string;
   readonly ownerChoices: readonly CardChoice[];
   readonly due: string;
+  readonly noteDraft: string;
+  readonly evidenceUrlDraft: string;
   readonly naReasonMaxLength: number;
   readonly noteMaxLength: number;
   readonly evidenceUrlMaxLength: number;
@@ -113,6 +127,9 @@ export function itemCardJson(entry: ChecklistEntry, extras: ItemCardExtras): Rec
 function itemData(entry: ChecklistEntry, extras: ItemCardExtras): ItemTemplateData {
   const { item } = entry;
   const members = new Set(extras.memberChoices.map((m) => m.value));
+  const typed = extras.typed ?? {};
+  const canUpdate = extras.canUpdate ?? true;
+  const canChangeState = canUpdate && (extras.canChangeState ?? true);
   return {
     verbs: Verbs,
     inputs: ITEM_INPUTS,
@@ -131,13 +148,17 @@ function itemData(entry: ChecklistEntry, extras: ItemCardExtras): ItemTemplateDa
     overdue: entry.overdue,
     guideNote: item.note ?? '',
     evidenceRequired: item.evidenceRequired === true && entry.evidence.length === 0,
-    canUpdate: extras.canUpdate ?? true,
-    status: entry.status,
+    canUpdate,
+    canChangeState,
+    signedOffLine: canUpdate && !canChangeState ? `Gateway ${extras.stage} is signed off; reopen it to change items. You can still add a note or a link to the evidence.` : '',
+    status: typed.status ?? entry.status,
     statusChoices: statusChoices(item.mandatory),
-    naReason: entry.naReason ?? '',
-    ownerId: entry.owner?.id ?? NO_OWNER,
+    naReason: typed.naReason ?? entry.naReason ?? '',
+    ownerId: typed.owner ?? entry.owner?.id ?? NO_OWNER,
     ownerChoices: ownerChoices(entry, extras.memberChoices),
-    due: entry.due ?? '',
+    due: typed.due ?? entry.due ?? '',
+    noteDraft: typed.note ?? '',
+    evidenceUrlDraft: typed.evidenceUrl ?? '',
     naReasonMaxLength: NA_REASON_MAX_LENGTH,
     noteMaxLength: NOTE_MAX_LENGTH,
     evidenceUrlMaxLength: EVIDENCE_URL_MAX_LENGTH,

@@ -33,6 +33,15 @@ export const ROLE_NAMES: Readonly<Record<ProjectRole, string>> = {
   staff: 'Staff',
 };
 
+/** A role in a sentence: "Tom Evans is now a project team member." */
+export const ROLE_PHRASES: Readonly<Record<ProjectRole, string>> = {
+  'project-manager': 'a project manager',
+  sro: 'the senior responsible owner (SRO)',
+  'team-member': 'a project team member',
+  'local-admin': 'a local administrator',
+  staff: 'staff (they can follow the plan but change nothing)',
+};
+
 export const OUTCOME_WORDS: Readonly<Record<GatewayOutcome, string>> = {
   go: 'Go',
   'no-go': 'No-go',

@@ -10,7 +10,8 @@ import {
 import type { FieldError } from '../bot/migration/shared/errors';
 import type { CardChoice } from './cardChoice';
 import { METHOD_NAMES, PHASING_NAMES, plural } from './labels';
-import { defineTemplate, renderCard } from './render';
+import { CardFactory } from 'botbuilder';
+import { defineTemplate, renderCardJson } from './render';
 import template from './templates/projectSetup.json';
 import { Verbs } from './verbs';
 
@@ -42,6 +43,10 @@ export interface ProjectSetupCardData {
   readonly channelName?: string;
   /** Set up from a personal or group chat: the reports go to this chat, not a channel. */
   readonly inChat?: boolean;
+  /** The same form for changing an existing project's details: filled in, its ODS code shown but fixed, one Save. */
+  readonly editing?: { readonly projectId: string; readonly detailsVersion: number; readonly odsCode: string };
+  /** Shown at the top, e.g. what was saved, or that someone else changed the details first. */
+  readonly message?: string;
 }
 
 /** What `templates/projectSetup.json` binds. */
@@ -57,6 +62,13 @@ interface ProjectSetupTemplateData {
   readonly reportsNote: string;
   readonly submitTitle: string;
   readonly submitVerb: string;
+  readonly message: string;
+  readonly heading: string;
+  readonly intro: string;
+  readonly editing: boolean;
+  readonly odsCodeLine: string;
+  readonly projectId: string;
+  readonly detailsVersion: number;
 }
 
 const projectSetupTemplate = defineTemplate<ProjectSetupTemplateData>('projectSetup', template);
@@ -67,10 +79,25 @@ const projectSetupTemplate = defineTemplate<ProjectSetupTemplateData>('projectSe
  * box and a "Create the project" button that confirms.
  */
 export function projectSetupCard(data: ProjectSetupCardData = {}): Attachment {
+  return CardFactory.adaptiveCard(projectSetupCardJson(data));
+}
+
+/** The same card as JSON, for the project details form's invoke responses. */
+export function projectSetupCardJson(data: ProjectSetupCardData = {}): Record<string, unknown> {
   const errors = data.errors ?? [];
   const hints = data.hints ?? [];
   const confirming = errors.length === 0 && hints.length > 0;
-  return renderCard(projectSetupTemplate, {
+  const { editing } = data;
+  return renderCardJson(projectSetupTemplate, {
+    message: data.message ?? '',
+    heading: editing ? 'Project details' : 'Set up your NHSmail migration project',
+    intro: editing
+      ? 'Change what has moved on since set-up. The status and the days to cutover follow the new dates, and every change is kept in the project’s history.'
+      : 'A few details about your organisation and its move to NHSmail. I use them to set up the six gateways and to tell people what is due.',
+    editing: editing !== undefined,
+    odsCodeLine: editing ? `ODS code: ${editing.odsCode} (it names your organisation to NHS Digital, so it stays as set up)` : '',
+    projectId: editing?.projectId ?? '',
+    detailsVersion: editing?.detailsVersion ?? 0,
     verbs: Verbs,
     values: fieldTexts((field) => asText(data.values?.[field])),
     errors: fieldTexts((field) => errors.filter((e) => e.field === field).map((e) => e.message).join(' ')),
@@ -79,7 +106,7 @@ export function projectSetupCard(data: ProjectSetupCardData = {}): Attachment {
     methodChoices: MIGRATION_METHODS.map((m) => ({ title: METHOD_NAMES[m], value: m })),
     phasingChoices: PHASINGS.map((p) => ({ title: PHASING_NAMES[p], value: p })),
     organisationNameMaxLength: ORGANISATION_NAME_MAX_LENGTH,
-    reportsNote: `Progress reports and reminders for this project will be posted in ${data.inChat === true ? 'this chat' : data.channelName ? `the ${data.channelName} channel` : 'this channel'}.`,
+    reportsNote: editing ? '' : `Progress reports and reminders for this project will be posted in ${data.inChat === true ? 'this chat' : data.channelName ? `the ${data.channelName} channel` : 'this channel'}.`,
     submitTitle: confirming ? 'Create the project' : 'Check and continue',
     submitVerb: confirming ? Verbs.projectSetupConfirm : Verbs.projectSetupSubmit,
   });

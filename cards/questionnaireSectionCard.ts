@@ -24,6 +24,8 @@ export interface SectionCardView {
   readonly base: EditBase;
   /** The person's own values to show instead of the stored answers. */
   readonly keep?: Readonly<Record<string, unknown>>;
+  /** Values the project set-up gives for unanswered questions: shown in their fields, saved only if Save is pressed. */
+  readonly suggested?: Readonly<Record<string, string | number>>;
   readonly errors?: readonly SectionErrors[];
   readonly conflicts?: readonly AnswerConflict[];
   readonly banner?: Banner;
@@ -71,12 +73,17 @@ export function questionnaireSectionCardJson(view: SectionCardView): Record<stri
   const questions = section.questions.map((question): QuestionData => {
     const shown = fieldValue(view, question);
     const stored = liveAnswer(view.record, question);
+    const suggested = shown.kind === 'empty' && view.suggested !== undefined && Object.hasOwn(view.suggested, question.id);
     return {
-      input: questionInput(question, shown),
+      input: questionInput(question, suggested ? { kind: 'typed', raw: view.suggested?.[question.id] } : shown),
       hint: formatHint(question),
       help: question.help ?? '',
       error: fieldMessage(question, shown, errors.get(question.id), conflicts.get(question.id)),
-      answeredLine: stored ? `Answered by ${stored.answeredBy.name}, ${formatUkDateTime(stored.answeredAt)}` : '',
+      answeredLine: stored
+        ? `Answered by ${stored.answeredBy.name}, ${formatUkDateTime(stored.answeredAt)}`
+        : suggested
+          ? 'Suggested from the project set-up: press Save to keep it.'
+          : '',
     };
   });
   const next = view.offerNext === true ? view.set.sections[number] : undefined;

@@ -3,7 +3,7 @@ import type { StageNumber } from '../bot/migration/gateways/catalogueTypes';
 import type { OverdueItem } from '../bot/migration/gateways/progress';
 import type { GatewayStatus, ProjectStatus } from '../bot/migration/projects/getStatus';
 import { formatUkDate } from '../bot/migration/shared/ukDates';
-import { progressLine } from './gatewaySummary';
+import { blockersBreakdown, progressLine } from './gatewaySummary';
 import { gatewayHeading, MILESTONE_NAMES, plural, type CardColour } from './labels';
 import { defineTemplate, renderCard, renderCardJson } from './render';
 import template from './templates/status.json';
@@ -105,7 +105,7 @@ function gatewayRow(gateway: GatewayStatus): GatewayRow {
       ? { word: 'No-go', colour: 'Attention' }
       : gateway.blockerCount === 0
         ? { word: 'Ready to sign off', colour: 'Accent' }
-        : { word: `${plural(gateway.blockerCount, 'thing', 'things')} to finish`, colour: 'Default' };
+        : { word: blockersBreakdown(gateway.blockers), colour: 'Default' };
   return {
     heading: gatewayHeading(gateway.stage, gateway.title),
     progressLine: progressLine(progress.completed, progress.total, progress.mandatoryOpen),

@@ -15,6 +15,10 @@ export const Verbs = {
   projectSetupConfirm: 'project-setup-confirm',
   projectSetupCancel: 'project-setup-cancel',
 
+  /** Project details after set-up (Execute): show the form filled in; save it. */
+  projectDetailsShow: 'project-details-show',
+  projectDetailsSave: 'project-details-save',
+
   /** Checklist (Execute): show one gateway's checklist; the same, as the card's automatic refresh. */
   checklistShow: 'checklist-show',
   checklistRefresh: 'checklist-refresh',

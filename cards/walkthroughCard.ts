@@ -39,7 +39,12 @@ export interface WalkthroughCardExtras {
   readonly total: number;
   /** The project team (not staff), who can own an item. */
   readonly memberChoices: readonly CardChoice[];
+  /** What the person typed in an answer that was refused, shown again so they only fix what was wrong. */
+  readonly typed?: WalkthroughTyped;
 }
+
+/** A refused answer's inputs, by the card's input ids. */
+export type WalkthroughTyped = Partial<Readonly<Record<keyof typeof WALKTHROUGH_INPUTS, string>>>;
 
 /** What `templates/walkthrough.json` binds. */
 interface WalkthroughTemplateData {
@@ -64,6 +69,7 @@ interface WalkthroughTemplateData {
   readonly naReasonMaxLength: number;
   readonly noteMaxLength: number;
   readonly evidenceUrlMaxLength: number;
+  readonly typed: Readonly<Record<'naReason' | 'note' | 'evidenceUrl', string>>;
 }
 
 const walkthroughTemplate = defineTemplate<WalkthroughTemplateData>('walkthrough', template);
@@ -76,6 +82,7 @@ const walkthroughTemplate = defineTemplate<WalkthroughTemplateData>('walkthrough
 export function walkthroughCard(entry: ChecklistEntry, extras: WalkthroughCardExtras): Attachment {
   const { item } = entry;
   const members = new Set(extras.memberChoices.map((m) => m.value));
+  const typed = extras.typed ?? {};
   return renderCard(walkthroughTemplate, {
     verbs: Verbs,
     inputs: WALKTHROUGH_INPUTS,
@@ -92,11 +99,12 @@ export function walkthroughCard(entry: ChecklistEntry, extras: WalkthroughCardEx
     overdue: entry.overdue,
     guideNote: item.note ?? '',
     evidenceRequired: item.evidenceRequired === true && entry.evidence.length === 0,
-    ownerId: entry.owner && members.has(entry.owner.id) ? entry.owner.id : '',
+    ownerId: typed.owner ?? (entry.owner && members.has(entry.owner.id) ? entry.owner.id : ''),
     ownerChoices: extras.memberChoices,
-    due: entry.due ?? '',
+    due: typed.due ?? entry.due ?? '',
     naReasonMaxLength: NA_REASON_MAX_LENGTH,
     noteMaxLength: NOTE_MAX_LENGTH,
     evidenceUrlMaxLength: EVIDENCE_URL_MAX_LENGTH,
+    typed: { naReason: typed.naReason ?? '', note: typed.note ?? '', evidenceUrl: typed.evidenceUrl ?? '' },
   });
 }

@@ -2,10 +2,10 @@ import type { TurnContext } from 'botbuilder';
 import { MessageFactory } from 'botbuilder';
 import { Dialog } from 'botbuilder-dialogs';
 import type { DialogContext, DialogInstance, DialogTurnResult } from 'botbuilder-dialogs';
-import { versionInput } from '../cards/cardData';
+import { textInput, versionInput } from '../cards/cardData';
 import { ownerChoicesOf } from '../cards/cardChoice';
-import { WALKTHROUGH_CHOICES, walkthroughCard } from '../cards/walkthroughCard';
-import type { WalkthroughChoice } from '../cards/walkthroughCard';
+import { WALKTHROUGH_CHOICES, WALKTHROUGH_INPUTS, walkthroughCard } from '../cards/walkthroughCard';
+import type { WalkthroughChoice, WalkthroughTyped } from '../cards/walkthroughCard';
 import { Verbs } from '../cards/verbs';
 import type { Actor } from '../bot/migration/projects/actor';
 import { getChecklist } from '../bot/migration/projects/getChecklist';
@@ -28,8 +28,8 @@ interface WalkthroughState {
   readonly stage: number;
   readonly itemIds: string[];
   index: number;
-  answered: number;
-  skipped: number;
+  /** Items with something saved (an owner, then Done, is one item); absent in walks begun before it was kept. */
+  answeredIds?: string[];
 }
 
 /**
@@ -54,14 +54,18 @@ export class WalkthroughDialog extends Dialog<WalkthroughOptions> {
     const checklist = await getChecklist(this.deps, { actor, projectId: options.projectId, stage });
     const itemIds = checklist.entries.filter((e) => e.status === 'open').map((e) => e.item.id);
     if (!checklist.canUpdateItems) {
-      await dc.context.sendActivity('Only members of the project team can update the checklist, so there is nothing to walk through.');
+      await dc.context.sendActivity(
+        checklist.canAddNotes && checklist.passed
+          ? `Gateway ${stage} is signed off; reopen it to change items. You can still add notes and evidence from its checklist: type gateway ${stage}.`
+          : 'Only members of the project team can update the checklist, so there is nothing to walk through.',
+      );
       return dc.endDialog();
     }
     if (itemIds.length === 0) {
       await dc.context.sendActivity(`Nothing is open in gateway ${stage}. Well done. Type sign off gateway ${stage} when you are ready.`);
       return dc.endDialog();
     }
-    const state: WalkthroughState = { projectId: options.projectId, stage, itemIds, index: 0, answered: 0, skipped: 0 };
+    const state: WalkthroughState = { projectId: options.projectId, stage, itemIds, index: 0, answeredIds: [] };
     dc.activeDialog!.state = state;
     await this.showCurrent(dc.context, state);
     return Dialog.EndOfTurn;
@@ -93,13 +97,13 @@ export class WalkthroughDialog extends Dialog<WalkthroughOptions> {
       );
       if (refused !== undefined) {
         await dc.context.sendActivity(refused);
-        await this.showCurrent(dc.context, state);
+        // Shown again with what they typed, so fixing a bad link does not mean typing the note again.
+        await this.showCurrent(dc.context, state, typedAnswer(data));
         return Dialog.EndOfTurn;
       }
-      state.answered += 1;
-    } else if (choice === 'skip') {
-      state.skipped += 1;
-    } else {
+      const answered = (state.answeredIds ??= []);
+      if (!answered.includes(itemId)) answered.push(itemId);
+    } else if (choice !== 'skip') {
       await dc.context.sendActivity('Nothing was filled in, so nothing was saved. Fill in the box, or choose Skip.');
       await this.showCurrent(dc.context, state);
       return Dialog.EndOfTurn;
@@ -116,7 +120,7 @@ export class WalkthroughDialog extends Dialog<WalkthroughOptions> {
     return Dialog.EndOfTurn;
   }
 
-  private async showCurrent(context: TurnContext, state: WalkthroughState): Promise<void> {
+  private async showCurrent(context: TurnContext, state: WalkthroughState, typed?: WalkthroughTyped): Promise<void> {
     const actor = this.actorOf(context);
     const checklist = await getChecklist(this.deps, { actor, projectId: state.projectId, stage: state.stage });
     const entry = checklist.entries.find((e) => e.item.id === state.itemIds[state.index]);
@@ -124,20 +128,43 @@ export class WalkthroughDialog extends Dialog<WalkthroughOptions> {
     const memberChoices = ownerChoicesOf(checklist.members);
     await context.sendActivity(
       MessageFactory.attachment(
-        walkthroughCard(entry, { projectId: state.projectId, stage: checklist.stage, position: state.index + 1, total: state.itemIds.length, memberChoices }),
+        walkthroughCard(entry, {
+          projectId: state.projectId,
+          stage: checklist.stage,
+          position: state.index + 1,
+          total: state.itemIds.length,
+          memberChoices,
+          ...(typed === undefined ? {} : { typed }),
+        }),
       ),
     );
   }
 
   private async finish(dc: DialogContext, state: WalkthroughState): Promise<DialogTurnResult> {
-    const left = state.itemIds.length - state.index;
+    const { answered, skipped, notReached } = walkthroughCounts(state);
     await dc.context.sendActivity(
-      `That's the walkthrough of gateway ${state.stage} finished: ${state.answered} answered, ${state.skipped} skipped` +
-        (left > 0 ? `, ${left} not reached` : '') +
+      `That's the walkthrough of gateway ${state.stage} finished: ${answered} answered, ${skipped} skipped` +
+        (notReached > 0 ? `, ${notReached} not reached` : '') +
         `. Type gateway ${state.stage} to see the checklist.`,
     );
     return dc.endDialog();
   }
+}
+
+/**
+ * Each item counted once: answered if anything was saved on it, skipped if it was shown and left as it was (the one
+ * on screen when the walk stopped included), not reached if it never came up.
+ */
+export function walkthroughCounts(state: Pick<WalkthroughState, 'itemIds' | 'index' | 'answeredIds'>): { answered: number; skipped: number; notReached: number } {
+  const reached = state.itemIds.slice(0, Math.min(state.index + 1, state.itemIds.length));
+  const answeredIds = new Set(state.answeredIds ?? []);
+  const answered = reached.filter((id) => answeredIds.has(id)).length;
+  return { answered, skipped: reached.length - answered, notReached: state.itemIds.length - reached.length };
+}
+
+/** The inputs of a refused answer that were filled in, to show again on its card; the rest show the item as it is. */
+function typedAnswer(data: Record<string, unknown>): WalkthroughTyped {
+  return Object.fromEntries(Object.entries(WALKTHROUGH_INPUTS).flatMap(([key, id]) => (textInput(data, id) === '' ? [] : [[key, textInput(data, id)]])));
 }
 
 function isChoice(value: unknown): value is WalkthroughChoice {

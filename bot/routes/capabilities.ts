@@ -5,13 +5,14 @@ import type { Capability } from '../../cards/capability';
  * that registers its route, so help never promises something the bot cannot do.
  */
 export const CAPABILITIES: readonly Capability[] = [
-  { command: 'set up project', description: 'Starts your organisation’s NHSmail migration project, with you as project manager.' },
+  { command: 'set up project', description: 'In your project team’s channel: starts your organisation’s NHSmail migration project, with you as project manager.' },
   { command: 'status', description: 'Progress across the six gateways, overdue items and the days to cutover.' },
   { command: 'gateway 1 … gateway 6', description: 'A gateway’s checklist: tick items off, or give them an owner, a due date, notes and evidence.' },
   { command: 'walk me through gateway 1', description: 'Takes you through a gateway’s open items one at a time.' },
   { command: 'my actions', description: 'The checklist items you own, overdue first.' },
   { command: 'sign off gateway 1', description: 'The readiness check and the go / no-go decision (project manager or SRO).' },
   { command: 'milestones', description: 'Records NHS Digital’s dated decisions: your pipeline slot, the pilot go / no-go, extra accounts approved.' },
+  { command: 'project details', description: 'Changes what set-up recorded (cutover, numbers, method, phasing, dates) as plans move on (project manager or SRO).' },
   { command: 'roles', description: 'Who is on the project and in what role; the project manager gives out roles.' },
   { command: 'questionnaire', description: 'The discovery questionnaire, section by section: who answered what, then export it or submit it (also: questionnaire 3, export questionnaire, submit questionnaire).' },
   { command: 'help', description: 'Shows this list of what I can do.' },

@@ -2,6 +2,7 @@ import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { CardFactory, MessageFactory } from 'botbuilder';
 import type { Verb } from '../../cards/verbs';
+import { friendlyText, isDomainError, StaleEdit, type DomainError } from '../migration/shared/errors';
 import type { GatewayTurnState } from '../state';
 import { isRefusal, orFriendlyError } from './replies';
 
@@ -11,21 +12,57 @@ export type CardActionResult = { readonly card: Record<string, unknown> } | { re
 export type CardActionHandler = (context: TurnContext, state: GatewayTurnState, data: Record<string, unknown>) => Promise<CardActionResult>;
 
 /**
+ * The card as it stands now, for a press that was refused (an out-of-date copy, a role lost meanwhile), so the person
+ * sees the latest state rather than a line under a stale card. `message` is for the card to show at its top; it is
+ * absent when the message is sent on its own.
+ */
+export type LatestCard = (context: TurnContext, data: Record<string, unknown>, message?: string) => Promise<Record<string, unknown>>;
+
+/**
  * One handler for a verb pressed as `Action.Execute` (the card is replaced in place from the invoke response) and as
  * its `Action.Submit` fallback (older clients: the new card is posted as a reply). Domain refusals come back as a
- * message, never as the turn error handler's apology, because nothing went wrong on our side.
+ * message, never as the turn error handler's apology, because nothing went wrong on our side; with `latest`, the
+ * refusal also brings the card up to date: on Execute the latest card with the message on it, on Submit the message
+ * and then the latest card.
  */
-export function onCardAction(app: Application<GatewayTurnState>, verb: Verb, handler: CardActionHandler): void {
-  const run = async (context: TurnContext, state: GatewayTurnState, data: Record<string, unknown>): Promise<CardActionResult> => {
-    const result = await orFriendlyError(() => handler(context, state, data));
-    return isRefusal(result) ? { message: result.refused } : result;
+export function onCardAction(app: Application<GatewayTurnState>, verb: Verb, handler: CardActionHandler, latest?: LatestCard): void {
+  const run = async (context: TurnContext, state: GatewayTurnState, data: Record<string, unknown>) => {
+    try {
+      return { result: await handler(context, state, data) };
+    } catch (err) {
+      if (!isDomainError(err)) throw err;
+      return { refused: refusalLine(err) };
+    }
   };
+  /** The latest card, unless it cannot be shown either (the project is gone, say): then the message alone. */
+  const latestOrNothing = async (context: TurnContext, data: Record<string, unknown>, message?: string) => {
+    if (latest === undefined) return undefined;
+    const card = await orFriendlyError(() => latest(context, data, message));
+    return isRefusal(card) ? undefined : card;
+  };
+
   app.adaptiveCards.actionExecute<Record<string, unknown>>(verb, async (context, state, data) => {
-    const result = await run(context, state, data);
-    return 'card' in result ? { ...result.card, type: 'AdaptiveCard' } : result.message;
+    const outcome = await run(context, state, data);
+    if (outcome.refused !== undefined) {
+      const card = await latestOrNothing(context, data, outcome.refused);
+      return card === undefined ? outcome.refused : { ...card, type: 'AdaptiveCard' };
+    }
+    return 'card' in outcome.result ? { ...outcome.result.card, type: 'AdaptiveCard' } : outcome.result.message;
   });
   app.adaptiveCards.actionSubmit<Record<string, unknown>>(verb, async (context, state, data) => {
-    const result = await run(context, state, data);
+    const outcome = await run(context, state, data);
+    if (outcome.refused !== undefined) {
+      await context.sendActivity(outcome.refused);
+      const card = await latestOrNothing(context, data);
+      if (card !== undefined) await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+      return;
+    }
+    const { result } = outcome;
     await context.sendActivity('card' in result ? MessageFactory.attachment(CardFactory.adaptiveCard(result.card)) : result.message);
   });
+}
+
+/** A refusal as one line; a stale copy is told that what follows is the latest, not to go and refresh. */
+export function refusalLine(err: DomainError): string {
+  return err instanceof StaleEdit ? `${err.message} This is how it stands now.` : friendlyText(err);
 }

@@ -12,7 +12,8 @@ export type Command =
   | { readonly kind: 'walkthrough'; readonly stage: number | undefined }
   | { readonly kind: 'sign-off'; readonly stage: number | undefined }
   | { readonly kind: 'roles' }
-  | { readonly kind: 'milestones' };
+  | { readonly kind: 'milestones' }
+  | { readonly kind: 'project-details' };
 
 const PATTERNS: readonly [RegExp, (m: RegExpExecArray) => Command][] = [
   [/^(help|\?|what can you do)$/, () => ({ kind: 'help' })],
@@ -24,6 +25,7 @@ const PATTERNS: readonly [RegExp, (m: RegExpExecArray) => Command][] = [
   [/^(gateway|stage|checklist)( ([1-6]))?$/, (m) => ({ kind: 'gateway', stage: stageOf(m[3]) })],
   [/^(roles|team|members|who is who)$/, () => ({ kind: 'roles' })],
   [/^(milestones?|record (a )?milestone)$/, () => ({ kind: 'milestones' })],
+  [/^((edit|change|update) (the |our )?project( details)?|project details)$/, () => ({ kind: 'project-details' })],
 ];
 
 function stageOf(text: string | undefined): number | undefined {

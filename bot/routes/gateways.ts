@@ -8,12 +8,14 @@ import type { ProjectDeps } from '../migration/projects/projectDeps';
 import { updateChecklistItem } from '../migration/projects/updateChecklistItem';
 import { actorFrom } from '../teams/actorFrom';
 import type { GatewayTurnState } from '../state';
-import { onCardAction } from './cardAction';
+import { onCardAction, refusalLine } from './cardAction';
 import { commandIs, commandOf } from './commandSelector';
 import { answerForProject } from './projectContext';
 import { itemChangesFromCard } from './itemChangesFromCard';
 import { checklistView, firstOpenStage, itemView, loadItem } from './projectViews';
-import { refusalOf } from '../migration/shared/errors';
+import { StaleEdit } from '../migration/shared/errors';
+import { isRefusal, orFriendlyError } from './replies';
+import { ITEM_INPUTS, type ItemTyped } from '../../cards/itemCard';
 
 /**
  * Gateway checklists: `gateway 2` typed, and the checklist card's buttons. Without a number, the first gateway not
@@ -37,17 +39,23 @@ export function registerGateways(app: Application<GatewayTurnState>, deps: Proje
     onCardAction(app, verb, async (context, _state, data) => ({ card: await checklistView(deps, actorFrom(context), data.projectId, data.stage) }));
   }
 
-  onCardAction(app, Verbs.itemDone, async (context, _state, data) => {
-    const actor = actorFrom(context);
-    await updateChecklistItem(deps, {
-      actor,
-      projectId: String(data.projectId),
-      itemId: String(data.itemId),
-      expectedVersion: versionInput(data),
-      change: { field: 'status', status: 'done' },
-    });
-    return { card: await checklistView(deps, actor, data.projectId, data.stage) };
-  });
+  onCardAction(
+    app,
+    Verbs.itemDone,
+    async (context, _state, data) => {
+      const actor = actorFrom(context);
+      await updateChecklistItem(deps, {
+        actor,
+        projectId: String(data.projectId),
+        itemId: String(data.itemId),
+        expectedVersion: versionInput(data),
+        change: { field: 'status', status: 'done' },
+      });
+      return { card: await checklistView(deps, actor, data.projectId, data.stage) };
+    },
+    // Refused (an out-of-date copy, a gateway signed off meanwhile): the checklist as it is now, with why.
+    (context, data, message) => checklistView(deps, actorFrom(context), data.projectId, data.stage, message),
+  );
 
   onCardAction(app, Verbs.itemEdit, async (context, _state, data) => ({ card: await itemView(deps, actorFrom(context), data.projectId, data.itemId) }));
 
@@ -61,14 +69,30 @@ export function registerGateways(app: Application<GatewayTurnState>, deps: Proje
 
   onCardAction(app, Verbs.itemSave, async (context, _state, data) => {
     const actor = actorFrom(context);
-    const { projectId, stage, entry } = await loadItem(deps, actor, data.projectId, data.itemId);
-    const changes = itemChangesFromCard(entry, data);
-    if (changes.length === 0) return { card: await itemView(deps, actor, projectId, entry.item.id, 'Nothing had changed, so nothing was saved.') };
-    const refused = await refusalOf(() =>
+    const { projectId, stage, entry, canUpdate } = await loadItem(deps, actor, data.projectId, data.itemId);
+    // A signed-off gateway's card has no status, owner or due inputs: their absence is not a change to make.
+    const changes = itemChangesFromCard(entry, data).filter((c) => canUpdate || c.field === 'note' || c.field === 'evidence');
+    if (changes.length === 0) return { card: await itemView(deps, actor, projectId, entry.item.id, { message: 'Nothing had changed, so nothing was saved.' }) };
+    const saved = await orFriendlyError(() =>
       updateChecklistItem(deps, { actor, projectId, itemId: entry.item.id, expectedVersion: versionInput(data), change: changes }),
     );
-    // Refused or stale: show the item as it is now, with why, so nothing typed is silently lost from view.
-    if (refused !== undefined) return { card: await itemView(deps, actor, projectId, entry.item.id, refused) };
+    if (isRefusal(saved)) {
+      // What they typed stays on the card. After someone else's change only the note and link do: the status, owner and
+      // date shown are then the other person's, so saving again cannot quietly undo them.
+      const typed = typedOnItemCard(data);
+      const kept = saved.error instanceof StaleEdit ? { note: typed.note, evidenceUrl: typed.evidenceUrl } : typed;
+      return { card: await itemView(deps, actor, projectId, entry.item.id, { message: refusalLine(saved.error), typed: kept }) };
+    }
     return { card: await checklistView(deps, actor, projectId, stage) };
   });
+}
+
+/** The item card's inputs as sent; an input the card did not have stays absent, so the item's own value shows. */
+function typedOnItemCard(data: Record<string, unknown>): ItemTyped {
+  const typed: Partial<Record<keyof typeof ITEM_INPUTS, string>> = {};
+  for (const [key, id] of Object.entries(ITEM_INPUTS) as [keyof typeof ITEM_INPUTS, string][]) {
+    const value = data[id];
+    if (typeof value === 'string') typed[key] = value;
+  }
+  return typed;
 }

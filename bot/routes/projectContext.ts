@@ -34,7 +34,7 @@ export interface ResolveOptions {
 
 export const NO_PROJECT_IN_TEAM = 'This team has no migration project yet. Type @Gateway set up project to start one.';
 export const NO_PROJECT_FOR_YOU =
-  'You are not on a migration project yet. Ask your project manager to add you, or type set up project to start one.';
+  'You are not on a migration project yet. Ask your project manager to add you; or, to start one, add Gateway to your project team and type @Gateway set up project there.';
 
 /**
  * In a team the team's own project, whoever asks (the team is the boundary). In a personal or group chat, the

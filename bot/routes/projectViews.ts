@@ -1,6 +1,6 @@
 import { ownerChoicesOf } from '../../cards/cardChoice';
 import { checklistCardJson } from '../../cards/checklistCard';
-import { itemCardJson } from '../../cards/itemCard';
+import { itemCardJson, type ItemTyped } from '../../cards/itemCard';
 import type { Actor } from '../migration/projects/actor';
 import { getChecklist } from '../migration/projects/getChecklist';
 import type { ChecklistEntry } from '../migration/projects/getChecklist';
@@ -16,12 +16,13 @@ import { todayInLondon } from '../migration/shared/ukDates';
  * The checklist card for one gateway, as the person asking may see it. Every member's copy refreshes itself, so a
  * tick by one person shows for the others the next time they look.
  */
-export async function checklistView(deps: ProjectDeps, actor: Actor, projectId: unknown, stage: unknown): Promise<Record<string, unknown>> {
+export async function checklistView(deps: ProjectDeps, actor: Actor, projectId: unknown, stage: unknown, message?: string): Promise<Record<string, unknown>> {
   const checklist = await getChecklist(deps, { actor, projectId: String(projectId), stage: parseStage(stage) });
   return checklistCardJson(checklist, {
     today: todayInLondon(deps.clock.now()),
     memberChoices: ownerChoicesOf(checklist.members),
     refreshUserIds: checklist.members.map((m) => m.userId),
+    ...(message === undefined ? {} : { message }),
   });
 }
 
@@ -38,11 +39,27 @@ export async function loadItem(deps: ProjectDeps, actor: Actor, projectId: unkno
   const checklist = await getChecklist(deps, { actor, projectId: String(projectId), stage: stage.number });
   const entry: ChecklistEntry | undefined = checklist.entries.find((e) => e.item.id === id);
   if (entry === undefined) throw new NotFound('checklist item', id);
-  return { projectId: checklist.projectId, stage: stage.number, entry, canUpdate: checklist.canUpdateItems, members: checklist.members };
+  return {
+    projectId: checklist.projectId,
+    stage: stage.number,
+    entry,
+    canUpdate: checklist.canUpdateItems,
+    canAddNotes: checklist.canAddNotes,
+    members: checklist.members,
+  };
 }
 
-/** The item card, optionally headed by a message (why a save was refused, or that someone else changed it). */
-export async function itemView(deps: ProjectDeps, actor: Actor, projectId: unknown, itemId: unknown, message?: string): Promise<Record<string, unknown>> {
+/**
+ * The item card, optionally headed by a message (why a save was refused, or that someone else changed it) and
+ * showing what the person typed in place of the item's values, so a refused save loses nothing.
+ */
+export async function itemView(
+  deps: ProjectDeps,
+  actor: Actor,
+  projectId: unknown,
+  itemId: unknown,
+  shown: { readonly message?: string; readonly typed?: ItemTyped } = {},
+): Promise<Record<string, unknown>> {
   const item = await loadItem(deps, actor, projectId, itemId);
   const history = await getItemHistory(deps, { actor, projectId: item.projectId, itemId: item.entry.item.id });
   return itemCardJson(item.entry, {
@@ -50,7 +67,8 @@ export async function itemView(deps: ProjectDeps, actor: Actor, projectId: unkno
     stage: item.stage,
     memberChoices: ownerChoicesOf(item.members),
     history,
-    canUpdate: item.canUpdate,
-    ...(message === undefined ? {} : { message }),
+    canUpdate: item.canAddNotes,
+    canChangeState: item.canUpdate,
+    ...shown,
   });
 }

@@ -11,7 +11,7 @@ export type QuestionnaireTarget =
 
 export const NO_TEAM_PROJECT = 'This team has no migration project yet, so there is no questionnaire to fill in. Type @Gateway set up project to start one.';
 export const NO_PROJECT_OF_YOURS =
-  'You are not on a migration project yet, so there is no questionnaire to fill in. To start a project, type set up project; or ask your project manager to add you to theirs.';
+  'You are not on a migration project yet, so there is no questionnaire to fill in. Ask your project manager to add you to theirs; or, to start a project, add Gateway to your project team and type @Gateway set up project there.';
 
 /**
  * Finds the project the way every route does (resolveProject), saying "no questionnaire" rather than "no project"

@@ -2,7 +2,9 @@ import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { REMOVE_FROM_PROJECT, ROLES_INPUTS, rolesCardJson } from '../../cards/rolesCard';
 import { Verbs } from '../../cards/verbs';
-import { can, isProjectRole } from '../migration/gateways/roles';
+import { ROLE_PHRASES } from '../../cards/labels';
+import { can, isProjectRole, type ProjectRole } from '../migration/gateways/roles';
+import type { Project } from '../migration/projects/project';
 import type { Actor } from '../migration/projects/actor';
 import { findMember } from '../migration/projects/actor';
 import { assignRole } from '../migration/projects/assignRole';
@@ -45,9 +47,24 @@ export function registerRoles(app: Application<GatewayTurnState>, deps: ProjectD
     const person = findMember(project, { userId }) ?? (await rosterPerson(context, userId));
     if (person === undefined) return { card: await view(context, actor, project.projectId, 'That person is not in this team any more.') };
     const member = { userId: person.userId, name: person.name, ...(person.aadObjectId ? { aadObjectId: person.aadObjectId } : {}) };
-    const refused = await refusalOf(() => assignRole(deps, { actor, projectId: project.projectId, member, role }));
-    if (refused !== undefined) return { card: await view(context, actor, project.projectId, refused) };
-    const done = role === null ? `${person.name} is no longer on the project.` : `${person.name} now has the role you chose.`;
-    return { card: await view(context, actor, project.projectId, done) };
+    const before = findMember(project, person)?.role;
+    let saved: Project | undefined;
+    const refused = await refusalOf(async () => {
+      saved = await assignRole(deps, { actor, projectId: project.projectId, member, role });
+    });
+    if (refused !== undefined || saved === undefined) return { card: await view(context, actor, project.projectId, refused) };
+    return { card: await view(context, actor, project.projectId, roleChangedLine(person.name, before, role, saved)) };
   });
+}
+
+/**
+ * What the project manager is told after a role change: the role by name, that the person has not been told (TODO:
+ * tell them in their personal chat once the proactive sender keeps personal conversation references), and when the
+ * change left the project without its senior responsible owner.
+ */
+function roleChangedLine(name: string, before: ProjectRole | undefined, after: ProjectRole | null, saved: Project): string {
+  const changed = after === null ? `${name} is no longer on the project.` : `${name} is now ${ROLE_PHRASES[after]}.`;
+  const untold = `I have not told ${name}: please let them know.`;
+  const noSro = before === 'sro' && !saved.members.some((m) => m.role === 'sro') ? ' The project now has no senior responsible owner: give someone that role.' : '';
+  return `${changed}${noSro} ${untold}`;
 }

@@ -2,6 +2,7 @@ import type { Application } from '@microsoft/teams-ai';
 import type { Attachment, TurnContext } from 'botbuilder';
 import { MessageFactory } from 'botbuilder';
 import { PROJECT_SETUP_FIELDS, projectSetupCard } from '../../cards/projectSetupCard';
+import { projectSetUpDoneCard } from '../../cards/projectSetUpDoneCard';
 import { statusCard } from '../../cards/statusCard';
 import { Verbs } from '../../cards/verbs';
 import type { ProjectSetupInput } from '../migration/gateways/projectSetup';
@@ -14,6 +15,7 @@ import { ValidationFailed } from '../migration/shared/errors';
 import type { GatewayTurnState } from '../state';
 import { actorFrom, teamIdOf } from '../teams/actorFrom';
 import { reportsTargetOf } from '../teams/conversationRef';
+import { summariseProject } from '../migration/projects/project';
 import { commandIs } from './commandSelector';
 import { isRefusal, orFriendlyError } from './replies';
 
@@ -22,33 +24,36 @@ import { isRefusal, orFriendlyError } from './replies';
  * the form again with each problem under its field, or, when an answer is unusual but allowed (an ODS code that
  * matches no known pattern, a site code, over 500 new accounts), asks to confirm; "Create the project" saves it. The form carries
  * its own answers, so nothing is held between presses and a half-filled form is never saved.
+ *
+ * Only in a team: a project lives in its team, whose roster is where roles are given from, so a project set up in a
+ * personal or group chat could never have a team. There the person is told how to start it in the team instead.
  */
 export function registerSetUp(app: Application<GatewayTurnState>, deps: ProjectDeps): void {
   app.message(commandIs('set-up'), async (context) => {
     const teamId = teamIdOf(context);
-    if (teamId !== undefined) {
-      const existing = await findTeamProject(deps, { actor: actorFrom(context), teamId });
-      if (existing) {
-        await context.sendActivity(
-          `This team already has a migration project: ${existing.project.organisationName} (${existing.project.odsCode}). Type @Gateway status to see it.`,
-        );
-        return;
-      }
+    if (teamId === undefined) return void (await context.sendActivity(SET_UP_IN_THE_TEAM));
+    const existing = await findTeamProject(deps, { actor: actorFrom(context), teamId });
+    if (existing) {
+      await context.sendActivity(
+        `This team already has a migration project: ${existing.project.organisationName} (${existing.project.odsCode}). Type @Gateway status to see it.`,
+      );
+      return;
     }
-    await context.sendActivity(MessageFactory.attachment(projectSetupCard({ inChat: teamId === undefined })));
+    await context.sendActivity(MessageFactory.attachment(projectSetupCard()));
   });
 
   app.adaptiveCards.actionSubmit<Record<string, unknown>>(Verbs.projectSetupSubmit, async (context, _state, data) => {
+    if (teamIdOf(context) === undefined) return void (await context.sendActivity(SET_UP_IN_THE_TEAM));
     const form = formFrom(data);
     const checked = validateProjectSetup(form, deps.approvalSettings);
-    const inChat = teamIdOf(context) === undefined;
-    if (!checked.ok) return replaceCard(context, projectSetupCard({ values: form, errors: checked.errors, inChat }));
+    if (!checked.ok) return replaceCard(context, projectSetupCard({ values: form, errors: checked.errors }));
     const worthStopping = checked.hints.filter((h) => h.confirm);
-    if (worthStopping.length > 0) return replaceCard(context, projectSetupCard({ values: form, hints: worthStopping, inChat }));
+    if (worthStopping.length > 0) return replaceCard(context, projectSetupCard({ values: form, hints: worthStopping }));
     await create(context, deps, form);
   });
 
   app.adaptiveCards.actionSubmit<Record<string, unknown>>(Verbs.projectSetupConfirm, async (context, _state, data) => {
+    if (teamIdOf(context) === undefined) return void (await context.sendActivity(SET_UP_IN_THE_TEAM));
     await create(context, deps, formFrom(data));
   });
 
@@ -57,6 +62,11 @@ export function registerSetUp(app: Application<GatewayTurnState>, deps: ProjectD
   });
 }
 
+/** Said in a personal or group chat, where a project could never be given a team. */
+export const SET_UP_IN_THE_TEAM =
+  'A migration project lives in its project team, so that everyone on it can be given a role from the team. ' +
+  'Add Gateway to your project team in Teams, then type @Gateway set up project in one of its channels. Nothing was set up here.';
+
 async function create(context: TurnContext, deps: ProjectDeps, form: ProjectSetupInput): Promise<void> {
   const actor = actorFrom(context);
   const teamId = teamIdOf(context);
@@ -64,17 +74,13 @@ async function create(context: TurnContext, deps: ProjectDeps, form: ProjectSetu
     setUpProject(deps, { actor, form, reportsConversationRef: reportsTargetOf(context), ...(teamId === undefined ? {} : { teamId }) }),
   );
   if (isRefusal(result)) {
-    if (result.error instanceof ValidationFailed) {
-      return replaceCard(context, projectSetupCard({ values: form, errors: result.error.fieldErrors, inChat: teamId === undefined }));
-    }
+    if (result.error instanceof ValidationFailed) return replaceCard(context, projectSetupCard({ values: form, errors: result.error.fieldErrors }));
     await context.sendActivity(result.refused);
     return;
   }
   const { project } = result;
-  await context.sendActivity(
-    `The migration project for ${project.organisationName} (${project.odsCode}) is set up, and you are its project manager. ` +
-      'Next, give your colleagues their roles (type roles) and start on gateway 1 (type gateway 1).',
-  );
+  // The form gives way to the confirmation, so its buttons cannot be pressed again and no old error stays on show.
+  await replaceCard(context, projectSetUpDoneCard(summariseProject(project)));
   await context.sendActivity(MessageFactory.attachment(statusCard(await getStatus(deps, { actor, projectId: project.projectId }))));
 }
 

@@ -82,17 +82,19 @@ describe('gateway checklists over HTTP', () => {
     expect(items.filter((i) => ['g1-user-numbers', 'g1-ods-code'].includes(i.itemId)).map((i) => i.status)).toEqual(['done', 'done']);
   });
 
-  it('when a stale card is used, then the person is told and the item keeps the other person’s change', async () => {
+  it('when a stale card is used, then the person is told on the latest checklist and the item keeps the other person’s change', async () => {
     await updateChecklistItem(bot.gateway.projects, { actor: pm, projectId, itemId: 'g1-draft-business-case', expectedVersion: 0, change: { field: 'due', due: '2027-01-15' } });
     const result = await press(member, 'item-done', { projectId, stage: 1, itemId: 'g1-draft-business-case', expectedVersion: 0 });
-    expect(result.body).toMatchObject({ type: 'application/vnd.microsoft.activity.message' });
+    expect(result.body).toMatchObject({ type: 'application/vnd.microsoft.card.adaptive' });
+    expect(JSON.stringify(cardOf(result.body))).toContain('Someone else updated this item since you opened it');
+    expect(JSON.stringify(cardOf(result.body))).toContain('Due Fri 15 Jan 2027');
     const item = (await bot.gateway.projects.gateways.get(projectId, 1)).items.find((i) => i.itemId === 'g1-draft-business-case');
     expect(item).toMatchObject({ status: 'open', due: '2027-01-15', version: 1 });
   });
 
   it('when someone who is not on the project team presses Done, then it is refused with the reason and nothing changes', async () => {
     const result = await press(outsider, 'item-done', { projectId, stage: 1, itemId: 'g1-integrated-apps-review', expectedVersion: 0 });
-    expect(result.body).toMatchObject({ type: 'application/vnd.microsoft.activity.message', value: expect.stringMatching(/./) as unknown });
+    expect(JSON.stringify(cardOf(result.body))).toContain('Only members of the project team can update checklist items.');
     expect((await bot.gateway.projects.gateways.get(projectId, 1)).items.find((i) => i.itemId === 'g1-integrated-apps-review')).toBeUndefined();
   });
 

@@ -210,7 +210,7 @@ describe('the discovery questionnaire over HTTP', () => {
 
   it('when someone on no project types questionnaire in a personal chat, then they are told how to set one up', async () => {
     const [reply] = await sayInChat(NIA, 'questionnaire');
-    expect(reply!.text).toContain('type set up project');
+    expect(reply!.text).toContain('add Gateway to your project team and type @Gateway set up project there');
   });
 
   it('when someone on two projects types questionnaire in a personal chat, then they are asked which, and the button opens that one', async () => {

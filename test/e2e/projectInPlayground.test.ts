@@ -76,9 +76,10 @@ describe('a migration project in the Agents Playground: set-up, roles, gateway 1
 
     marker = client.mark();
     await client.submit(form.messageId, { verb: 'project-setup-confirm', ...values, odsCode: 'ZZZ99' });
-    const done = await client.nextReply(marker, (a) => (a.text ?? '').includes('is set up'));
-    expect(done.text).toContain('you are its project manager');
-    const status = await client.nextReply(done.seq, (a) => adaptiveCardOf(a) !== undefined);
+    // The form itself becomes the confirmation, so its buttons cannot be pressed again; the status card follows.
+    const done = await client.nextReply(marker, (a) => a.messageId === form.messageId && shown(a).includes('is set up'));
+    expect(shown(done)).toContain('you are its project manager');
+    const status = await client.nextReply(done.seq, (a) => a.messageId !== form.messageId && adaptiveCardOf(a) !== undefined);
     projectId = projectIdIn(status);
   });
 

@@ -66,7 +66,16 @@ export type ProjectSetupResult =
 
 type ApprovalSettings = Pick<CatalogueSettings, 'newAccountApprovalThreshold' | 'extraApprovalDays'>;
 
-export function validateProjectSetup(input: ProjectSetupInput, settings: ApprovalSettings = DEFAULT_CATALOGUE_SETTINGS): ProjectSetupResult {
+export interface ProjectSetupOptions {
+  /** Today in London: given, a cutover before it is refused (a plan cannot migrate in the past). */
+  readonly today?: IsoDate;
+}
+
+export function validateProjectSetup(
+  input: ProjectSetupInput,
+  settings: ApprovalSettings = DEFAULT_CATALOGUE_SETTINGS,
+  options: ProjectSetupOptions = {},
+): ProjectSetupResult {
   const errors: FieldError[] = [];
   const hints: SetupHint[] = [];
   const fail = (field: ProjectSetupField, message: string): undefined => {
@@ -114,6 +123,7 @@ export function validateProjectSetup(input: ProjectSetupInput, settings: Approva
   if (!plannedStart) fail('plannedStart', 'Please give the planned start as a date, for example 2026-11-25.');
   const cutover = isoDate(input.cutover);
   if (!cutover) fail('cutover', 'Please give the cutover date as a date, for example 2027-03-01.');
+  else if (options.today !== undefined && cutover < options.today) fail('cutover', 'That cutover date has already passed: please give today or a later date.');
   else if (plannedStart && cutover <= plannedStart) fail('cutover', 'The cutover date needs to be after the planned start.');
 
   if (errors.length > 0 || !migrationMethod || !phasing || !plannedStart || !cutover || approximateUsers === undefined || newAccounts === undefined) {

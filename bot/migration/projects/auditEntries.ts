@@ -2,6 +2,7 @@ import type { StageNumber } from '../gateways/catalogueTypes';
 import type { GatewayOutcome, IsoTimestamp, ItemAuditEntry, MilestoneKind, PersonRef } from '../gateways/gatewayState';
 import type { ProjectRole } from '../gateways/roles';
 import type { IsoDate } from '../shared/ukDates';
+import type { ProjectDetails } from './project';
 
 /**
  * The project's append-only audit log, in two halves: entries about a
@@ -41,6 +42,14 @@ export type ProjectAuditEntry =
       /** null: was not a member / is no longer one. */
       readonly before: ProjectRole | null;
       readonly after: ProjectRole | null;
+    }
+  | {
+      readonly kind: 'project-details-changed';
+      readonly at: IsoTimestamp;
+      readonly by: PersonRef;
+      /** Only the details that changed, as they were and as they became. */
+      readonly before: Partial<ProjectDetails>;
+      readonly after: Partial<ProjectDetails>;
     }
   | {
       readonly kind: 'milestone-recorded';

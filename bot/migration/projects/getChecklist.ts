@@ -41,8 +41,10 @@ export interface Checklist {
   readonly viewerRole: ProjectRole;
   /** The project team, already read for the role check: the card's owner choices and who its copy refreshes for. */
   readonly members: readonly ProjectMember[];
-  /** So the card can hide buttons the person could not use anyway. */
+  /** So the card can hide buttons the person could not use anyway: status, owner and due date (not once signed off). */
   readonly canUpdateItems: boolean;
+  /** Notes and evidence: the project team may add them even to a signed-off gateway, as they only add to its history. */
+  readonly canAddNotes: boolean;
   readonly canSignOff: boolean;
 }
 
@@ -80,6 +82,7 @@ export async function getChecklist(
     members: project.members,
     // A signed-off gateway's items are frozen until it is reopened, so its card offers no edits.
     canUpdateItems: can(role, 'update-item') && !isPassed(record.state),
+    canAddNotes: can(role, 'update-item'),
     canSignOff: can(role, 'sign-off-gateway'),
   };
 }

@@ -2,7 +2,7 @@ import { getStage } from '../gateways/catalogue';
 import type { StageNumber } from '../gateways/catalogueTypes';
 import { isPassed, type GatewayDecision, type Milestone } from '../gateways/gatewayState';
 import { daysToCutover, gatewayProgress, overdueItems, type GatewayProgress, type OverdueItem } from '../gateways/progress';
-import { signOffBlockers } from '../gateways/readiness';
+import { signOffBlockers, type SignOffBlocker } from '../gateways/readiness';
 import { assertCan, type ProjectRole } from '../gateways/roles';
 import { todayInLondon, type IsoDate } from '../shared/ukDates';
 import type { Actor } from './actor';
@@ -20,6 +20,8 @@ export interface GatewayStatus {
   readonly decision?: GatewayDecision;
   /** How many things stop a go right now (0: ready to sign off, unless already passed). */
   readonly blockerCount: number;
+  /** What they are, so a card can say "4 required items open, gateway 3 not passed" rather than a bare count. */
+  readonly blockers: readonly SignOffBlocker[];
 }
 
 export interface ProjectStatus {
@@ -53,14 +55,18 @@ export async function getStatus(deps: ProjectDeps, query: { readonly actor: Acto
     viewerRole: role,
     today,
     daysToCutover: daysToCutover(today, project.plannedCutover),
-    gateways: gateways.map((g) => ({
-      stage: g.stage,
-      title: getStage(deps.catalogue, g.stage).title,
-      progress: gatewayProgress(deps.catalogue, g.stage, g.items),
-      passed: isPassed(g.state),
-      ...(g.state.decision ? { decision: g.state.decision } : {}),
-      blockerCount: signOffBlockers(deps.catalogue, g.stage, g.items, states).length,
-    })),
+    gateways: gateways.map((g) => {
+      const blockers = signOffBlockers(deps.catalogue, g.stage, g.items, states);
+      return {
+        stage: g.stage,
+        title: getStage(deps.catalogue, g.stage).title,
+        progress: gatewayProgress(deps.catalogue, g.stage, g.items),
+        passed: isPassed(g.state),
+        ...(g.state.decision ? { decision: g.state.decision } : {}),
+        blockerCount: blockers.length,
+        blockers,
+      };
+    }),
     overdue: overdueItems(deps.catalogue, items, today),
     upcomingMilestones: project.milestones.filter((m) => m.date >= today).sort((a, b) => a.date.localeCompare(b.date)),
   };

@@ -43,7 +43,18 @@ export interface Project {
   readonly members: readonly ProjectMember[];
   /** Dated events (pipeline slot, pilot go / no-go): few, rarely written, read by every status view. */
   readonly milestones: readonly Milestone[];
+  /**
+   * Goes up by one with every change of the details above (organisation name, numbers, method, phasing, dates); absent
+   * means 0. The details form carries it, so a save made from an out-of-date form is refused rather than undoing a
+   * colleague's change (role and milestone changes do not touch it, so they never block a details edit).
+   */
+  readonly detailsVersion?: number;
 }
+
+/** The set-up details that can be changed afterwards: not the ODS code, which names the organisation to NHS Digital. */
+export const EDITABLE_DETAILS = ['organisationName', 'method', 'approximateUsers', 'newAccounts', 'phasing', 'plannedStart', 'plannedCutover'] as const;
+export type EditableDetail = (typeof EDITABLE_DETAILS)[number];
+export type ProjectDetails = Pick<Project, EditableDetail>;
 
 /** Enough to pick a project from a list or head a card. */
 export interface ProjectSummary {

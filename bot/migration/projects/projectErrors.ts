@@ -1,4 +1,4 @@
-import { InvalidState } from '../shared/errors';
+import { DomainError, InvalidState } from '../shared/errors';
 
 /**
  * Refusals specific to projects. They extend InvalidState so the edge's
@@ -26,6 +26,18 @@ export class LastProjectManager extends InvalidState {
     super(
       "You can't change the role of the only project manager.",
       'Make someone else project manager first, then change this role.',
+    );
+  }
+}
+
+/** Someone else saved the project details after this form was opened: saving it would undo their change. */
+export class ProjectDetailsChanged extends DomainError<'stale-edit'> {
+  readonly code = 'stale-edit' as const;
+
+  constructor(by: string | undefined) {
+    super(
+      `${by ?? 'Someone else'} changed the project details since you opened this form, so your change was not saved.`,
+      'The form now shows the details as they are: make your change again if it is still needed.',
     );
   }
 }

@@ -80,8 +80,8 @@ const FROZEN_ONCE_PASSED: ReadonlySet<ItemChange['field']> = new Set(['status', 
 
 function gatewayIsSignedOff(stage: number): InvalidState {
   return new InvalidState(
-    `Gateway ${stage} has been signed off, so its items can't be changed.`,
-    'The project manager or SRO can reopen it, giving a reason, if something needs to change.',
+    `Gateway ${stage} is signed off; reopen it to change items. Notes and evidence can still be added.`,
+    'The project manager or SRO can reopen it, giving a reason.',
   );
 }
 

@@ -8,6 +8,7 @@ import { loadQuestionnaireFor } from './questionnaireAccess';
 import type { QuestionnaireDeps } from './questionnaireDeps';
 import { findQuestionnaireSection, numberedSection, type NumberedSection } from './questionnaireSectionLookup';
 import type { QuestionSet } from './questionTypes';
+import { setupSuggestions, type SetupSuggestions } from './setupSuggestions';
 
 export interface OpenSectionCommand {
   readonly actor: Actor;
@@ -23,6 +24,8 @@ export interface OpenedSection {
   readonly section: NumberedSection;
   readonly record: QuestionnaireRecord;
   readonly base: EditBase;
+  /** What set-up already knows, for the unanswered questions it answers: shown, not saved. */
+  readonly suggested: SetupSuggestions;
 }
 
 /**
@@ -43,6 +46,7 @@ export async function openQuestionnaireSection(deps: QuestionnaireDeps, command:
     section,
     record: access.record,
     base: editBaseFor(deps.questionSet, access.record, section.section.id),
+    suggested: setupSuggestions(section.section, access.record, access.project),
   };
 }
 

@@ -105,7 +105,8 @@ export function checklistFixture(stage: StageNumber, options: ChecklistOptions =
     entries: stageDef.items.map((item) => checklistEntry(item, byId.get(item.id), TODAY)),
     viewerRole,
     members: MEMBERS,
-    canUpdateItems: can(viewerRole, 'update-item'),
+    canUpdateItems: can(viewerRole, 'update-item') && !isPassed(gateway),
+    canAddNotes: can(viewerRole, 'update-item'),
     canSignOff: can(viewerRole, 'sign-off-gateway'),
   };
 }
@@ -188,6 +189,7 @@ export function statusFixture(overrides: Partial<ProjectStatus> = {}): ProjectSt
         passed: isPassed(state),
         ...(state.decision ? { decision: state.decision } : {}),
         blockerCount: signOffBlockers(catalogue, state.stage, stageItems, states).length,
+        blockers: signOffBlockers(catalogue, state.stage, stageItems, states),
       };
     }),
     overdue: overdueItems(catalogue, items, TODAY),

@@ -3,7 +3,9 @@ import { checklistCardJson } from '../../../cards/checklistCard';
 import { itemCardJson } from '../../../cards/itemCard';
 import { itemHistoryCardJson } from '../../../cards/itemHistoryCard';
 import { myActionsCardJson } from '../../../cards/myActionsCard';
-import { projectSetupCard, type ProjectSetupCardData } from '../../../cards/projectSetupCard';
+import { projectSetupCard, projectSetupCardJson, type ProjectSetupCardData } from '../../../cards/projectSetupCard';
+import { projectDetailsForm } from '../../../bot/migration/projects/editProjectDetails';
+import { projectSetUpDoneCard } from '../../../cards/projectSetUpDoneCard';
 import { rolesCardJson } from '../../../cards/rolesCard';
 import { signOffCardJson } from '../../../cards/signOffCard';
 import { statusCardJson } from '../../../cards/statusCard';
@@ -43,10 +45,16 @@ export function sampleCards(): readonly (readonly [string, Json])[] {
     ['project set-up (empty)', content(projectSetupCard())],
     ['project set-up (errors)', content(projectSetupCard(setupWithErrors()))],
     ['project set-up (hints)', content(projectSetupCard(setupWithHints()))],
+    ['project details', projectSetupCardJson({ values: projectDetailsForm(projectFixture()), editing: { projectId: PROJECT_ID, detailsVersion: 3, odsCode: 'RH8' }, message: 'Saved: the cutover date.' })],
+    ['project details (errors)', projectSetupCardJson({ ...setupWithErrors(), editing: { projectId: PROJECT_ID, detailsVersion: 0, odsCode: 'RH8' } })],
+    ['project set up (confirmation)', content(projectSetUpDoneCard(projectFixture()))],
     ...([1, 2, 3, 4, 5, 6] as const).map((stage) => [`checklist gateway ${stage}`, checklistCardJson(checklistFixture(stage), extras)] as const),
     ['checklist (staff)', checklistCardJson(checklistFixture(4, { viewerRole: 'staff' }), extras)],
     ['checklist (passed)', checklistCardJson(checklistFixture(1, { statusAt: () => 'done', decision: GO }), extras)],
     ['item', itemCardJson(entry, { projectId: PROJECT_ID, stage: 4, memberChoices: MEMBER_CHOICES, history: historyFixture(entry.item.id) })],
+    ['item (signed off: notes and evidence only)', itemCardJson(entry, { projectId: PROJECT_ID, stage: 4, memberChoices: MEMBER_CHOICES, canChangeState: false })],
+    ['item (a refused save, as typed)', itemCardJson(entry, { projectId: PROJECT_ID, stage: 4, memberChoices: MEMBER_CHOICES, message: 'Please give a link starting https://.', typed: { status: 'done', note: 'x'.repeat(1000), evidenceUrl: 'http://intranet' } })],
+    ['checklist (refused press)', checklistCardJson(checklistFixture(4), { ...extras, message: 'Someone else updated this item since you opened it, so your change was not saved. This is how it stands now.' })],
     ['item (read only)', itemCardJson(entry, { projectId: PROJECT_ID, stage: 4, memberChoices: MEMBER_CHOICES, canUpdate: false })],
     ['walkthrough', content(walkthroughCard(entry, { projectId: PROJECT_ID, stage: 4, position: 3, total: 12, memberChoices: MEMBER_CHOICES }))],
     ['status', statusCardJson(statusFixture())],

@@ -33,7 +33,20 @@ describe('statusCard', () => {
     for (const gateway of status.gateways) expect(text).toContain(`Gateway ${gateway.stage}: ${gateway.title}`);
     expect(text).toMatch(/Gateway 1: Initial preparations\n7 of 7 done or not applicable; no required items still open\nPassed/);
     expect(text).toMatch(/Gateway 2: Initiation\n.+\nNo-go/);
-    expect(text).toMatch(/Gateway 3: Running the project\n.+\n\d+ things to finish/);
+    expect(text).toMatch(/Gateway 3: Running the project\n.+\n\d+ required items? open/);
+  });
+
+  it('when a gateway has things to finish, then the card says what they are rather than one bare count', () => {
+    const gateway5 = status.gateways.find((g) => g.stage === 5)!;
+    const blockers = [
+      ...[1, 2, 3, 4].map((n) => ({ kind: 'mandatory-item-open', itemId: `g5-${n}`, action: `Item ${n}`, status: 'open' }) as const),
+      ...[5, 6].map((n) => ({ kind: 'evidence-missing', itemId: `g5-${n}`, action: `Item ${n}` }) as const),
+      { kind: 'earlier-gateway-not-passed', stage: 3, title: 'Running the project' } as const,
+      { kind: 'earlier-gateway-not-passed', stage: 4, title: 'Migration readiness' } as const,
+    ];
+    const shown = visibleText(statusCardJson(statusFixture({ gateways: [{ ...gateway5, passed: false, blockerCount: blockers.length, blockers }] })));
+    expect(shown).toContain('4 required items open, 2 missing evidence, gateways 3 and 4 not passed');
+    expect(shown).not.toMatch(/\d+ things to finish/);
   });
 
   it('when items are overdue, then they are listed with gateway, owner and how late, and capped at ten', () => {

@@ -139,4 +139,10 @@ describe('project set-up validation', () => {
   it('when the start is invalid, then cutover is not also blamed for ordering', () => {
     expect(Object.keys(errorsFor({ ...good, plannedStart: 'soon' }))).toEqual(['plannedStart']);
   });
+
+  it('when today is given and the cutover is before it, then it is refused; today itself is fine', () => {
+    const refused = validateProjectSetup(good, undefined, { today: '2026-10-27' });
+    expect(refused.ok ? [] : refused.errors).toEqual([{ field: 'cutover', message: 'That cutover date has already passed: please give today or a later date.' }]);
+    expect(validateProjectSetup(good, undefined, { today: '2026-10-26' }).ok).toBe(true);
+  });
 });

@@ -59,7 +59,7 @@ describe('updating a checklist item', () => {
     }));
 
     const refused = await caught(() => updateChecklistItem(w.deps, tick()));
-    expect(refused).toMatchObject({ code: 'invalid-state', message: "Gateway 2 has been signed off, so its items can't be changed." });
+    expect(refused).toMatchObject({ code: 'invalid-state', message: 'Gateway 2 is signed off; reopen it to change items. Notes and evidence can still be added.' });
     const { item } = await updateChecklistItem(w.deps, tick({ change: { field: 'note', text: 'Lessons learned for the next trust' } }));
     expect(item).toMatchObject({ status: 'open', version: 1 });
   });

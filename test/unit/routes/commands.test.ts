@@ -20,6 +20,9 @@ describe('parseCommand', () => {
     ['sign off gateway 1', { kind: 'sign-off', stage: 1 }],
     ['sign-off', { kind: 'sign-off', stage: undefined }],
     ['roles', { kind: 'roles' }],
+    ['project details', { kind: 'project-details' }],
+    ['Edit project', { kind: 'project-details' }],
+    ['change the project details', { kind: 'project-details' }],
   ])('when someone types %j, then it is %j', (text, expected) => {
     expect(parseCommand(text)).toEqual(expected);
   });
