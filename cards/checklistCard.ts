@@ -1,4 +1,3 @@
-import type { Attachment } from 'botbuilder';
 import type { StageNumber } from '../bot/migration/gateways/catalogueTypes';
 import type { Checklist, ChecklistEntry } from '../bot/migration/projects/getChecklist';
 import { formatUkDate, formatUkDateTime, type IsoDate } from '../bot/migration/shared/ukDates';
@@ -6,9 +5,10 @@ import type { CardChoice } from './cardChoice';
 import { itemDetail } from './itemDetail';
 import { blockersSummary, progressLine } from './gatewaySummary';
 import { gatewayHeading, STATUS_COLOURS, STATUS_WORDS, type CardColour } from './labels';
-import { defineTemplate, renderCard, renderCardJson } from './render';
+import { defineTemplate, renderCardJson } from './render';
 import template from './templates/checklist.json';
 import { Verbs } from './verbs';
+import type { AdaptiveCardJson } from './adaptiveCardJson';
 
 /** Teams refreshes a card automatically for at most 60 people; beyond that they press Refresh. */
 export const MAX_REFRESH_USERS = 60;
@@ -60,12 +60,7 @@ const checklistTemplate = defineTemplate<ChecklistTemplateData>('checklist', tem
  * the current state when they look, not the state when it was posted; buttons appear only for people who could
  * use them, so nobody meets a "you can't do that" after pressing one.
  */
-export function checklistCard(checklist: Checklist, extras: ChecklistCardExtras): Attachment {
-  return renderCard(checklistTemplate, checklistData(checklist, extras));
-}
-
-/** The same card as JSON, for an `Action.Execute` invoke response (refresh, back from an item, after "Done"). */
-export function checklistCardJson(checklist: Checklist, extras: ChecklistCardExtras): Record<string, unknown> {
+export function checklistCardJson(checklist: Checklist, extras: ChecklistCardExtras): AdaptiveCardJson {
   return renderCardJson(checklistTemplate, checklistData(checklist, extras));
 }
 

@@ -1,4 +1,3 @@
-import type { Attachment } from 'botbuilder';
 import type { StageNumber } from '../bot/migration/gateways/catalogueTypes';
 import type { ItemAuditEntry, ItemStatus } from '../bot/migration/gateways/gatewayState';
 import { ITEM_STATUSES } from '../bot/migration/gateways/gatewayState';
@@ -9,9 +8,10 @@ import type { CardChoice } from './cardChoice';
 import { itemDetail } from './itemDetail';
 import { describeChange, newestFirst, type ChangeLine } from './itemChanges';
 import { STATUS_COLOURS, STATUS_WORDS, type CardColour } from './labels';
-import { defineTemplate, renderCard, renderCardJson } from './render';
+import { defineTemplate, renderCardJson } from './render';
 import template from './templates/item.json';
 import { Verbs } from './verbs';
+import type { AdaptiveCardJson } from './adaptiveCardJson';
 
 /**
  * Input ids of the item card, as they arrive merged into the `item-save` data. The route reads them by these names;
@@ -101,12 +101,7 @@ const itemTemplate = defineTemplate<ItemTemplateData>('item', template);
  * owner, due date, a note and an evidence link. It carries the version it shows, so a save made from an old copy is
  * refused rather than silently undoing someone else's change.
  */
-export function itemCard(entry: ChecklistEntry, extras: ItemCardExtras): Attachment {
-  return renderCard(itemTemplate, itemData(entry, extras));
-}
-
-/** The same card as JSON, for the `item-edit` and `item-save` invoke responses. */
-export function itemCardJson(entry: ChecklistEntry, extras: ItemCardExtras): Record<string, unknown> {
+export function itemCardJson(entry: ChecklistEntry, extras: ItemCardExtras): AdaptiveCardJson {
   return renderCardJson(itemTemplate, itemData(entry, extras));
 }
 

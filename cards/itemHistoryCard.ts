@@ -1,11 +1,11 @@
-import type { Attachment } from 'botbuilder';
 import type { StageNumber } from '../bot/migration/gateways/catalogueTypes';
 import type { ItemAuditEntry } from '../bot/migration/gateways/gatewayState';
 import { describeChange, newestFirst, type ChangeLine } from './itemChanges';
 import { plural } from './labels';
-import { defineTemplate, renderCard, renderCardJson } from './render';
+import { defineTemplate, renderCardJson } from './render';
 import template from './templates/itemHistory.json';
 import { Verbs } from './verbs';
+import type { AdaptiveCardJson } from './adaptiveCardJson';
 
 /**
  * A note can be 1,000 characters, so a long history could outgrow a card; the newest changes are the ones people
@@ -37,12 +37,7 @@ const itemHistoryTemplate = defineTemplate<ItemHistoryTemplateData>('itemHistory
  * Who changed what on one item and when, newest first, with the value before and after. Gateway sign-off is an
  * assurance step: "who marked this done, and when?" must have a plain answer.
  */
-export function itemHistoryCard(itemTitle: string, entries: readonly ItemAuditEntry[], back: ItemHistoryBack): Attachment {
-  return renderCard(itemHistoryTemplate, itemHistoryData(itemTitle, entries, back));
-}
-
-/** The same card as JSON, for the `item-history` invoke response. */
-export function itemHistoryCardJson(itemTitle: string, entries: readonly ItemAuditEntry[], back: ItemHistoryBack): Record<string, unknown> {
+export function itemHistoryCardJson(itemTitle: string, entries: readonly ItemAuditEntry[], back: ItemHistoryBack): AdaptiveCardJson {
   return renderCardJson(itemHistoryTemplate, itemHistoryData(itemTitle, entries, back));
 }
 

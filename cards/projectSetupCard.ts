@@ -1,4 +1,3 @@
-import type { Attachment } from 'botbuilder';
 import {
   MIGRATION_METHODS,
   ORGANISATION_NAME_MAX_LENGTH,
@@ -10,9 +9,10 @@ import {
 import type { FieldError } from '../bot/migration/shared/errors';
 import type { CardChoice } from './cardChoice';
 import { METHOD_NAMES, PHASING_NAMES, plural } from './labels';
-import { defineTemplate, renderCard } from './render';
+import { defineTemplate, renderCardJson } from './render';
 import template from './templates/projectSetup.json';
 import { Verbs } from './verbs';
+import type { AdaptiveCardJson } from './adaptiveCardJson';
 
 /**
  * The form's input ids, which are the domain's own field names: the dialog can hand the submitted value straight to
@@ -66,11 +66,11 @@ const projectSetupTemplate = defineTemplate<ProjectSetupTemplateData>('projectSe
  * every problem under its field and the answers kept; or, when valid but worth a second look, with a "Please check"
  * box and a "Create the project" button that confirms.
  */
-export function projectSetupCard(data: ProjectSetupCardData = {}): Attachment {
+export function projectSetupCard(data: ProjectSetupCardData = {}): AdaptiveCardJson {
   const errors = data.errors ?? [];
   const hints = data.hints ?? [];
   const confirming = errors.length === 0 && hints.length > 0;
-  return renderCard(projectSetupTemplate, {
+  return renderCardJson(projectSetupTemplate, {
     verbs: Verbs,
     values: fieldTexts((field) => asText(data.values?.[field])),
     errors: fieldTexts((field) => errors.filter((e) => e.field === field).map((e) => e.message).join(' ')),

@@ -1,11 +1,11 @@
-import type { Attachment } from 'botbuilder';
 import type { Project, ProjectMember } from '../bot/migration/projects/project';
 import { PROJECT_ROLES } from '../bot/migration/gateways/roles';
 import type { CardChoice } from './cardChoice';
 import { ROLE_NAMES } from './labels';
-import { defineTemplate, renderCard, renderCardJson } from './render';
+import { defineTemplate, renderCardJson } from './render';
 import template from './templates/roles.json';
 import { Verbs } from './verbs';
+import type { AdaptiveCardJson } from './adaptiveCardJson';
 
 /** Input ids on the roles card, merged into the `role-assign` data. */
 export const ROLES_INPUTS = {
@@ -47,12 +47,7 @@ const rolesTemplate = defineTemplate<RolesTemplateData>('roles', template);
  * Who is in the project and in what role, because roles decide who can update items and sign off gateways and
  * people ask "why can't I?". The project manager can give anyone in the team a role, or change or remove one.
  */
-export function rolesCard(project: Project, extras: RolesCardExtras): Attachment {
-  return renderCard(rolesTemplate, rolesData(project, extras));
-}
-
-/** The same card as JSON, for the `roles-show` and `role-assign` invoke responses. */
-export function rolesCardJson(project: Project, extras: RolesCardExtras): Record<string, unknown> {
+export function rolesCardJson(project: Project, extras: RolesCardExtras): AdaptiveCardJson {
   return renderCardJson(rolesTemplate, rolesData(project, extras));
 }
 

@@ -1,12 +1,13 @@
 import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
-import { CardFactory, MessageFactory } from 'botbuilder';
+import type { AdaptiveCardJson } from '../../cards/adaptiveCardJson';
 import type { Verb } from '../../cards/verbs';
 import type { GatewayTurnState } from '../state';
+import { invokeResponseCard, sendCard } from '../teams/cardMessage';
 import { isRefusal, orFriendlyError } from './replies';
 
 /** What a card button leads to: a new version of the card, or a short message (a refusal, a confirmation). */
-export type CardActionResult = { readonly card: Record<string, unknown> } | { readonly message: string };
+export type CardActionResult = { readonly card: AdaptiveCardJson } | { readonly message: string };
 
 export type CardActionHandler = (context: TurnContext, state: GatewayTurnState, data: Record<string, unknown>) => Promise<CardActionResult>;
 
@@ -22,10 +23,11 @@ export function onCardAction(app: Application<GatewayTurnState>, verb: Verb, han
   };
   app.adaptiveCards.actionExecute<Record<string, unknown>>(verb, async (context, state, data) => {
     const result = await run(context, state, data);
-    return 'card' in result ? { ...result.card, type: 'AdaptiveCard' } : result.message;
+    return 'card' in result ? invokeResponseCard(result.card) : result.message;
   });
   app.adaptiveCards.actionSubmit<Record<string, unknown>>(verb, async (context, state, data) => {
     const result = await run(context, state, data);
-    await context.sendActivity('card' in result ? MessageFactory.attachment(CardFactory.adaptiveCard(result.card)) : result.message);
+    if ('card' in result) await sendCard(context, result.card);
+    else await context.sendActivity(result.message);
   });
 }

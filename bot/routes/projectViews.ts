@@ -1,3 +1,4 @@
+import type { AdaptiveCardJson } from '../../cards/adaptiveCardJson';
 import { ownerChoicesOf } from '../../cards/cardChoice';
 import { checklistCardJson } from '../../cards/checklistCard';
 import { itemCardJson } from '../../cards/itemCard';
@@ -16,7 +17,7 @@ import { todayInLondon } from '../migration/shared/ukDates';
  * The checklist card for one gateway, as the person asking may see it. Every member's copy refreshes itself, so a
  * tick by one person shows for the others the next time they look.
  */
-export async function checklistView(deps: ProjectDeps, actor: Actor, projectId: unknown, stage: unknown): Promise<Record<string, unknown>> {
+export async function checklistView(deps: ProjectDeps, actor: Actor, projectId: unknown, stage: unknown): Promise<AdaptiveCardJson> {
   const checklist = await getChecklist(deps, { actor, projectId: String(projectId), stage: parseStage(stage) });
   return checklistCardJson(checklist, {
     today: todayInLondon(deps.clock.now()),
@@ -42,7 +43,7 @@ export async function loadItem(deps: ProjectDeps, actor: Actor, projectId: unkno
 }
 
 /** The item card, optionally headed by a message (why a save was refused, or that someone else changed it). */
-export async function itemView(deps: ProjectDeps, actor: Actor, projectId: unknown, itemId: unknown, message?: string): Promise<Record<string, unknown>> {
+export async function itemView(deps: ProjectDeps, actor: Actor, projectId: unknown, itemId: unknown, message?: string): Promise<AdaptiveCardJson> {
   const item = await loadItem(deps, actor, projectId, itemId);
   const history = await getItemHistory(deps, { actor, projectId: item.projectId, itemId: item.entry.item.id });
   return itemCardJson(item.entry, {

@@ -1,8 +1,8 @@
 import type { Application } from '@microsoft/teams-ai';
-import type { Attachment, TurnContext } from 'botbuilder';
-import { MessageFactory } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
+import type { AdaptiveCardJson } from '../../cards/adaptiveCardJson';
 import { PROJECT_SETUP_FIELDS, projectSetupCard } from '../../cards/projectSetupCard';
-import { statusCard } from '../../cards/statusCard';
+import { statusCardJson } from '../../cards/statusCard';
 import { Verbs } from '../../cards/verbs';
 import type { ProjectSetupInput } from '../migration/gateways/projectSetup';
 import { validateProjectSetup } from '../migration/gateways/projectSetup';
@@ -13,6 +13,7 @@ import { setUpProject } from '../migration/projects/setUpProject';
 import { ValidationFailed } from '../migration/shared/errors';
 import type { GatewayTurnState } from '../state';
 import { actorFrom, teamIdOf } from '../teams/actorFrom';
+import { sendCard, updateCard } from '../teams/cardMessage';
 import { reportsTargetOf } from '../teams/conversationRef';
 import { commandIs } from './commandSelector';
 import { isRefusal, orFriendlyError } from './replies';
@@ -35,7 +36,7 @@ export function registerSetUp(app: Application<GatewayTurnState>, deps: ProjectD
         return;
       }
     }
-    await context.sendActivity(MessageFactory.attachment(projectSetupCard({ inChat: teamId === undefined })));
+    await sendCard(context, projectSetupCard({ inChat: teamId === undefined }));
   });
 
   app.adaptiveCards.actionSubmit<Record<string, unknown>>(Verbs.projectSetupSubmit, async (context, _state, data) => {
@@ -75,7 +76,7 @@ async function create(context: TurnContext, deps: ProjectDeps, form: ProjectSetu
     `The migration project for ${project.organisationName} (${project.odsCode}) is set up, and you are its project manager. ` +
       'Next, give your colleagues their roles (type roles) and start on gateway 1 (type gateway 1).',
   );
-  await context.sendActivity(MessageFactory.attachment(statusCard(await getStatus(deps, { actor, projectId: project.projectId }))));
+  await sendCard(context, statusCardJson(await getStatus(deps, { actor, projectId: project.projectId })));
 }
 
 /** The form's answers, exactly as submitted: validation is the domain's job. */
@@ -84,15 +85,15 @@ function formFrom(data: Record<string, unknown>): ProjectSetupInput {
 }
 
 /** Shows the form again in place of the one just submitted, so the chat does not fill up with copies. */
-async function replaceCard(context: TurnContext, card: Attachment): Promise<void> {
+async function replaceCard(context: TurnContext, card: AdaptiveCardJson): Promise<void> {
   const replyToId = context.activity.replyToId;
   if (replyToId !== undefined) {
     try {
-      await context.updateActivity({ ...MessageFactory.attachment(card), id: replyToId });
+      await updateCard(context, replyToId, card);
       return;
     } catch {
       // Some clients cannot update that message; a fresh copy still gets the person on.
     }
   }
-  await context.sendActivity(MessageFactory.attachment(card));
+  await sendCard(context, card);
 }

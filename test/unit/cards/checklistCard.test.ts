@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_GATEWAY_CATALOGUE, getStage } from '../../../bot/migration/gateways/catalogue';
 import { newGatewayState } from '../../../bot/migration/gateways/gatewayState';
-import { checklistCard, checklistCardJson, MAX_REFRESH_USERS } from '../../../cards/checklistCard';
+import { checklistCardJson, MAX_REFRESH_USERS } from '../../../cards/checklistCard';
 import { blockersSummary } from '../../../cards/gatewaySummary';
 import { MAX_CARD_BYTES } from '../../../cards/render';
 import { Verbs } from '../../../cards/verbs';
@@ -23,12 +23,6 @@ describe('checklistCard', () => {
     const allOpen = checklistCardJson(checklistFixture(4, { statusAt: () => 'open' }), extras);
     expect(actionsTitled(allOpen, 'Mark done')).toHaveLength(34);
     expect(byteSize(allOpen)).toBeLessThan(MAX_CARD_BYTES * 0.75);
-  });
-
-  it('when it is rendered as an attachment, then it is an Adaptive Card with the same content', () => {
-    const attachment = checklistCard(checklistFixture(2), extras);
-    expect(attachment.contentType).toBe('application/vnd.microsoft.card.adaptive');
-    expect(attachment.content).toEqual(checklistCardJson(checklistFixture(2), extras));
   });
 
   it('when shown, then it heads with the gateway and counts progress in words', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROLES } from '../../../bot/migration/gateways/roles';
-import { REMOVE_FROM_PROJECT, ROLES_INPUTS, rolesCard, rolesCardJson } from '../../../cards/rolesCard';
+import { REMOVE_FROM_PROJECT, ROLES_INPUTS, rolesCardJson } from '../../../cards/rolesCard';
 import { Verbs } from '../../../cards/verbs';
 import { actionsTitled, collectActions, collectInputs, visibleText } from './cardWalk';
 import { PRIYA, PROJECT_ID, projectFixture } from './fixtures';
@@ -27,7 +27,6 @@ describe('rolesCard', () => {
     expect((role?.choices as { value: string }[]).map((c) => c.value)).toEqual([...PROJECT_ROLES, REMOVE_FROM_PROJECT]);
     expect(visibleText(card)).toContain('Senior responsible owner');
     expect(actionsTitled(card, 'Assign')[0]).toMatchObject({ type: 'Action.Execute', verb: Verbs.roleAssign, data: { verb: Verbs.roleAssign, projectId: PROJECT_ID } });
-    expect(rolesCard(projectFixture(), { candidates, canAssign: true }).content).toEqual(card);
   });
 
   it('when anyone else looks, then they see the list and who can change it, but no inputs', () => {

@@ -25,10 +25,6 @@ import {
 /** Teams user ids as long as real ones, more than the 60 a refresh may name. */
 export const MANY_USER_IDS: readonly string[] = Array.from({ length: 75 }, (_, i) => `29:1${'x'.repeat(60)}${String(i).padStart(3, '0')}`);
 
-function content(attachment: { readonly content?: unknown }): Json {
-  return attachment.content as Json;
-}
-
 /**
  * Every card in the shapes people meet it, for the checks every card must pass (version, bound, size, verbs,
  * fallbacks). A new card or variant goes here so those checks cover it.
@@ -40,15 +36,15 @@ export function sampleCards(): readonly (readonly [string, Json])[] {
   const extras = { today: TODAY, memberChoices: MEMBER_CHOICES, refreshUserIds: MANY_USER_IDS };
   const ready = checklistFixture(1, { statusAt: () => 'done' });
   return [
-    ['project set-up (empty)', content(projectSetupCard())],
-    ['project set-up (errors)', content(projectSetupCard(setupWithErrors()))],
-    ['project set-up (hints)', content(projectSetupCard(setupWithHints()))],
+    ['project set-up (empty)', projectSetupCard()],
+    ['project set-up (errors)', projectSetupCard(setupWithErrors())],
+    ['project set-up (hints)', projectSetupCard(setupWithHints())],
     ...([1, 2, 3, 4, 5, 6] as const).map((stage) => [`checklist gateway ${stage}`, checklistCardJson(checklistFixture(stage), extras)] as const),
     ['checklist (staff)', checklistCardJson(checklistFixture(4, { viewerRole: 'staff' }), extras)],
     ['checklist (passed)', checklistCardJson(checklistFixture(1, { statusAt: () => 'done', decision: GO }), extras)],
     ['item', itemCardJson(entry, { projectId: PROJECT_ID, stage: 4, memberChoices: MEMBER_CHOICES, history: historyFixture(entry.item.id) })],
     ['item (read only)', itemCardJson(entry, { projectId: PROJECT_ID, stage: 4, memberChoices: MEMBER_CHOICES, canUpdate: false })],
-    ['walkthrough', content(walkthroughCard(entry, { projectId: PROJECT_ID, stage: 4, position: 3, total: 12, memberChoices: MEMBER_CHOICES }))],
+    ['walkthrough', walkthroughCard(entry, { projectId: PROJECT_ID, stage: 4, position: 3, total: 12, memberChoices: MEMBER_CHOICES })],
     ['status', statusCardJson(statusFixture())],
     ['my actions', myActionsCardJson(myActionsFixture())],
     ['my actions (none)', myActionsCardJson({ ...myActionsFixture(), actions: [] })],
