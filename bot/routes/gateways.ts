@@ -1,5 +1,6 @@
 import type { Application } from '@microsoft/teams-ai';
 import { versionInput } from '../../cards/cardData';
+import { checklistViewFrom } from '../../cards/checklistPages';
 import { itemHistoryCardJson } from '../../cards/itemHistoryCard';
 import { Verbs } from '../../cards/verbs';
 import { findItem } from '../migration/gateways/catalogue';
@@ -34,7 +35,9 @@ export function registerGateways(app: Application<GatewayTurnState>, deps: Proje
   });
 
   for (const verb of [Verbs.checklistShow, Verbs.checklistRefresh]) {
-    onCardAction(app, verb, async (context, _state, data) => ({ card: await checklistView(deps, actorFrom(context), data.projectId, data.stage) }));
+    onCardAction(app, verb, async (context, _state, data) => ({
+      card: await checklistView(deps, actorFrom(context), data.projectId, data.stage, checklistViewFrom(data)),
+    }));
   }
 
   onCardAction(app, Verbs.itemDone, async (context, _state, data) => {
@@ -46,7 +49,7 @@ export function registerGateways(app: Application<GatewayTurnState>, deps: Proje
       expectedVersion: versionInput(data),
       change: { field: 'status', status: 'done' },
     });
-    return { card: await checklistView(deps, actor, data.projectId, data.stage) };
+    return { card: await checklistView(deps, actor, data.projectId, data.stage, checklistViewFrom(data)) };
   });
 
   onCardAction(app, Verbs.itemEdit, async (context, _state, data) => ({ card: await itemView(deps, actorFrom(context), data.projectId, data.itemId) }));
@@ -69,6 +72,7 @@ export function registerGateways(app: Application<GatewayTurnState>, deps: Proje
     );
     // Refused or stale: show the item as it is now, with why, so nothing typed is silently lost from view.
     if (refused !== undefined) return { card: await itemView(deps, actor, projectId, entry.item.id, refused) };
-    return { card: await checklistView(deps, actor, projectId, stage) };
+    // Back to the item's own section of the checklist, where the person pressed Edit.
+    return { card: await checklistView(deps, actor, projectId, stage, { section: entry.item.guideSection }) };
   });
 }

@@ -1,6 +1,7 @@
 import type { AdaptiveCardJson } from '../../cards/adaptiveCardJson';
 import { ownerChoicesOf } from '../../cards/cardChoice';
 import { checklistCardJson } from '../../cards/checklistCard';
+import type { ChecklistView } from '../../cards/checklistPages';
 import { itemCardJson } from '../../cards/itemCard';
 import type { Actor } from '../migration/projects/actor';
 import { getChecklist } from '../migration/projects/getChecklist';
@@ -17,12 +18,13 @@ import { todayInLondon } from '../migration/shared/ukDates';
  * The checklist card for one gateway, as the person asking may see it. Every member's copy refreshes itself, so a
  * tick by one person shows for the others the next time they look.
  */
-export async function checklistView(deps: ProjectDeps, actor: Actor, projectId: unknown, stage: unknown): Promise<AdaptiveCardJson> {
+export async function checklistView(deps: ProjectDeps, actor: Actor, projectId: unknown, stage: unknown, view: ChecklistView = {}): Promise<AdaptiveCardJson> {
   const checklist = await getChecklist(deps, { actor, projectId: String(projectId), stage: parseStage(stage) });
   return checklistCardJson(checklist, {
     today: todayInLondon(deps.clock.now()),
     memberChoices: ownerChoicesOf(checklist.members),
     refreshUserIds: checklist.members.map((m) => m.userId),
+    view,
   });
 }
 
