@@ -1,7 +1,7 @@
 import type { Application } from '@microsoft/teams-ai';
 import { versionInput } from '../../cards/cardData';
 import { checklistViewFrom } from '../../cards/checklistPages';
-import { itemHistoryCardJson } from '../../cards/itemHistoryCard';
+import { itemHistoryCardJson, itemHistoryViewFrom } from '../../cards/itemHistoryCard';
 import { Verbs } from '../../cards/verbs';
 import { findItem } from '../migration/gateways/catalogue';
 import { getItemHistory } from '../migration/projects/getItemHistory';
@@ -59,7 +59,8 @@ export function registerGateways(app: Application<GatewayTurnState>, deps: Proje
     const itemId = String(data.itemId);
     const { item, stage } = findItem(deps.catalogue, itemId);
     const entries = await getItemHistory(deps, { actor, projectId: String(data.projectId), itemId });
-    return { card: itemHistoryCardJson(item.action, entries, { projectId: String(data.projectId), stage: stage.number, itemId }) };
+    const back = { projectId: String(data.projectId), stage: stage.number, itemId, section: item.guideSection };
+    return { card: itemHistoryCardJson(item.action, entries, back, itemHistoryViewFrom(data)) };
   });
 
   onCardAction(app, Verbs.itemSave, async (context, _state, data) => {

@@ -22,7 +22,8 @@ describe('rolesCard', () => {
     const card = rolesCardJson(projectFixture(), { candidates, canAssign: true });
     const [person, role] = collectInputs(card);
     expect(person?.id).toBe(ROLES_INPUTS.person);
-    expect((person?.choices as { value: string }[]).map((c) => c.value)).toEqual(['29:1priya', '29:1tom', '29:1aisha', '29:1gareth', '29:1mary', '29:1sam']);
+    // The project team, then people not yet on the project, then staff.
+    expect((person?.choices as { value: string }[]).map((c) => c.value)).toEqual(['29:1priya', '29:1tom', '29:1aisha', '29:1gareth', '29:1sam', '29:1mary']);
     expect(role?.id).toBe(ROLES_INPUTS.role);
     expect((role?.choices as { value: string }[]).map((c) => c.value)).toEqual([...PROJECT_ROLES, REMOVE_FROM_PROJECT]);
     expect(visibleText(card)).toContain('Senior responsible owner');
