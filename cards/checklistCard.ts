@@ -1,14 +1,16 @@
-import type { Attachment } from 'botbuilder';
 import type { StageNumber } from '../bot/migration/gateways/catalogueTypes';
 import type { Checklist, ChecklistEntry } from '../bot/migration/projects/getChecklist';
 import { formatUkDate, formatUkDateTime, type IsoDate } from '../bot/migration/shared/ukDates';
 import type { CardChoice } from './cardChoice';
+import { CHECKLIST_ROWS_PER_PAGE, checklistPage, type ChecklistView, type SectionSummary } from './checklistPages';
+import { guideSectionHeading } from './guideSections';
 import { itemDetail } from './itemDetail';
 import { blockersSummary, progressLine } from './gatewaySummary';
-import { gatewayHeading, STATUS_COLOURS, STATUS_WORDS, type CardColour } from './labels';
-import { defineTemplate, renderCard, renderCardJson } from './render';
+import { gatewayHeading, plural, STATUS_COLOURS, STATUS_WORDS, type CardColour } from './labels';
+import { defineTemplate, renderCardJson } from './render';
 import template from './templates/checklist.json';
 import { Verbs } from './verbs';
+import type { AdaptiveCardJson } from './adaptiveCardJson';
 
 /** Teams refreshes a card automatically for at most 60 people; beyond that they press Refresh. */
 export const MAX_REFRESH_USERS = 60;
@@ -22,6 +24,15 @@ export interface ChecklistCardExtras {
   readonly refreshUserIds: readonly string[];
   /** Shown at the top, e.g. why a press on an out-of-date copy was refused. */
   readonly message?: string;
+  /** The section and page asked for; by default the first section with open items. */
+  readonly view?: ChecklistView;
+}
+
+interface SectionRow {
+  readonly section: string;
+  readonly heading: string;
+  readonly line: string;
+  readonly current: boolean;
 }
 
 interface ChecklistItemRow {
@@ -49,6 +60,14 @@ interface ChecklistTemplateData {
   readonly stateColour: CardColour;
   readonly blockersLine: string;
   readonly asOfLine: string;
+  /** Empty when the gateway has one section that fits on one card. */
+  readonly sections: readonly SectionRow[];
+  readonly section: string;
+  readonly sectionHeading: string;
+  readonly page: number;
+  readonly pageLine: string;
+  readonly hasPrevious: boolean;
+  readonly hasNext: boolean;
   readonly items: readonly ChecklistItemRow[];
   readonly canUpdate: boolean;
   readonly canSignOff: boolean;
@@ -61,14 +80,10 @@ const checklistTemplate = defineTemplate<ChecklistTemplateData>('checklist', tem
 /**
  * One gateway's checklist, posted where the team works. It carries a card-level refresh so everyone listed sees
  * the current state when they look, not the state when it was posted; buttons appear only for people who could
- * use them, so nobody meets a "you can't do that" after pressing one.
+ * use them, so nobody meets a "you can't do that" after pressing one. A long gateway shows one guide section (or
+ * one page of it) at a time under a summary of every section: see `checklistPages.ts`.
  */
-export function checklistCard(checklist: Checklist, extras: ChecklistCardExtras): Attachment {
-  return renderCard(checklistTemplate, checklistData(checklist, extras));
-}
-
-/** The same card as JSON, for an `Action.Execute` invoke response (refresh, back from an item, after "Done"). */
-export function checklistCardJson(checklist: Checklist, extras: ChecklistCardExtras): Record<string, unknown> {
+export function checklistCardJson(checklist: Checklist, extras: ChecklistCardExtras): AdaptiveCardJson {
   return renderCardJson(checklistTemplate, checklistData(checklist, extras));
 }
 
@@ -76,6 +91,8 @@ function checklistData(checklist: Checklist, extras: ChecklistCardExtras): Check
   const { progress } = checklist;
   const state = gatewayState(checklist);
   const members = new Set(extras.memberChoices.map((m) => m.value));
+  const shown = checklistPage(checklist.entries, extras.view);
+  const grouped = shown.sections.length > 1 || shown.pageCount > 1;
   return {
     verbs: Verbs,
     projectId: checklist.projectId,
@@ -88,13 +105,28 @@ function checklistData(checklist: Checklist, extras: ChecklistCardExtras): Check
     blockersLine: checklist.passed ? '' : blockersSummary(checklist.blockers),
     message: extras.message ?? '',
     asOfLine: `As of ${formatUkDate(extras.today)}.${whoCanChange(checklist)}`,
-    items: checklist.entries.map((entry) => itemRow(entry, members, checklist.canUpdateItems)),
+    sections: shown.sections.length > 1 ? shown.sections.map((s) => sectionRow(s, shown.section)) : [],
+    section: shown.section,
+    sectionHeading: grouped ? guideSectionHeading(shown.section) : '',
+    page: shown.page,
+    pageLine: shown.pageCount > 1 ? `Items ${shown.page * CHECKLIST_ROWS_PER_PAGE + 1} to ${shown.page * CHECKLIST_ROWS_PER_PAGE + shown.entries.length} of ${shown.sections.find((x) => x.section === shown.section)?.total ?? 0}, open ones first.` : grouped ? 'Open items first.' : '',
+    hasPrevious: shown.page > 0,
+    hasNext: shown.page < shown.pageCount - 1,
+    items: shown.entries.map((entry) => itemRow(entry, members, checklist.canUpdateItems)),
     // Edit stays for the team once signed off: its card then takes notes and evidence only.
     canUpdate: checklist.canAddNotes,
     canSignOff: checklist.canSignOff,
     showWalkthrough: checklist.canUpdateItems && progress.open > 0,
     refreshUserIds: extras.refreshUserIds.slice(0, MAX_REFRESH_USERS),
   };
+}
+
+function sectionRow(summary: SectionSummary, current: string): SectionRow {
+  const open =
+    summary.open === 0
+      ? `all ${summary.total} done or not applicable`
+      : `${plural(summary.open, 'item', 'items')} open of ${summary.total}${summary.requiredOpen > 0 ? ` (${summary.requiredOpen} required)` : ''}`;
+  return { section: summary.section, heading: guideSectionHeading(summary.section), line: summary.section === current ? `${open} · shown below` : open, current: summary.section === current };
 }
 
 function gatewayState(checklist: Checklist): { readonly line: string; readonly colour: CardColour } {

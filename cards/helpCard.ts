@@ -1,8 +1,8 @@
-import type { Attachment } from 'botbuilder';
 import template from './templates/help.json';
 import type { Capability } from './capability';
 import { howToAsk } from './capability';
-import { defineTemplate, renderCard } from './render';
+import { defineTemplate, renderCardJson } from './render';
+import type { AdaptiveCardJson } from './adaptiveCardJson';
 
 export interface HelpCardData {
   readonly scope: 'team' | 'personal' | 'groupChat';
@@ -18,6 +18,6 @@ interface HelpTemplateData {
 const helpTemplate = defineTemplate<HelpTemplateData>('help', template);
 
 /** Lists only what is wired up today: the list comes from the registered routes, so it cannot promise more. */
-export function helpCard(data: HelpCardData): Attachment {
-  return renderCard(helpTemplate, { capabilities: data.capabilities, howToAsk: howToAsk(data.scope) });
+export function helpCard(data: HelpCardData): AdaptiveCardJson {
+  return renderCardJson(helpTemplate, { capabilities: data.capabilities, howToAsk: howToAsk(data.scope) });
 }

@@ -1,4 +1,3 @@
-import type { Attachment } from 'botbuilder';
 import type { StageNumber } from '../bot/migration/gateways/catalogueTypes';
 import type { ItemAuditEntry } from '../bot/migration/gateways/gatewayState';
 import { ITEM_STATUSES } from '../bot/migration/gateways/gatewayState';
@@ -6,12 +5,13 @@ import { EVIDENCE_URL_MAX_LENGTH, NA_REASON_MAX_LENGTH, NOTE_MAX_LENGTH } from '
 import type { ChecklistEntry } from '../bot/migration/projects/getChecklist';
 import { formatUkDateTime } from '../bot/migration/shared/ukDates';
 import type { CardChoice } from './cardChoice';
-import { itemDetail } from './itemDetail';
+import { itemDetail, preview } from './itemDetail';
 import { describeChange, newestFirst, type ChangeLine } from './itemChanges';
-import { STATUS_COLOURS, STATUS_WORDS, type CardColour } from './labels';
-import { defineTemplate, renderCard, renderCardJson } from './render';
+import { plural, STATUS_COLOURS, STATUS_WORDS, type CardColour } from './labels';
+import { defineTemplate, renderCardJson } from './render';
 import template from './templates/item.json';
 import { Verbs } from './verbs';
+import type { AdaptiveCardJson } from './adaptiveCardJson';
 
 /**
  * Input ids of the item card, as they arrive merged into the `item-save` data. The route reads them by these names;
@@ -36,6 +36,14 @@ export const NO_OWNER = 'none';
 
 /** How many changes the item card shows; the History button shows them all. */
 const RECENT_CHANGES = 3;
+
+/**
+ * Notes and links shown in full on the card, newest first. An item can gather a hundred notes of 1,000 characters;
+ * the card says how many more there are and its "Older notes and links" button opens them in the history.
+ */
+export const NOTES_SHOWN = 3;
+export const EVIDENCE_SHOWN = 3;
+const OWNER_NAME_SHOWN = 60;
 
 export interface ItemCardExtras {
   readonly projectId: string;
@@ -77,6 +85,7 @@ interface ItemTemplateData {
   readonly projectId: string;
   readonly stage: StageNumber;
   readonly itemId: string;
+  readonly section: string;
   readonly version: number;
   readonly message: string;
   readonly gatewayHeading: string;
@@ -105,6 +114,8 @@ interface ItemTemplateData {
   readonly evidenceUrlMaxLength: number;
   readonly notes: readonly PostedLine[];
   readonly evidence: readonly EvidenceLine[];
+  /** "12 older notes and 2 older links are in the item's history." Empty when everything is shown. */
+  readonly olderLine: string;
   readonly recentChanges: readonly ChangeLine[];
 }
 
@@ -115,12 +126,7 @@ const itemTemplate = defineTemplate<ItemTemplateData>('item', template);
  * owner, due date, a note and an evidence link. It carries the version it shows, so a save made from an old copy is
  * refused rather than silently undoing someone else's change.
  */
-export function itemCard(entry: ChecklistEntry, extras: ItemCardExtras): Attachment {
-  return renderCard(itemTemplate, itemData(entry, extras));
-}
-
-/** The same card as JSON, for the `item-edit` and `item-save` invoke responses. */
-export function itemCardJson(entry: ChecklistEntry, extras: ItemCardExtras): Record<string, unknown> {
+export function itemCardJson(entry: ChecklistEntry, extras: ItemCardExtras): AdaptiveCardJson {
   return renderCardJson(itemTemplate, itemData(entry, extras));
 }
 
@@ -136,6 +142,7 @@ function itemData(entry: ChecklistEntry, extras: ItemCardExtras): ItemTemplateDa
     projectId: extras.projectId,
     stage: extras.stage,
     itemId: item.id,
+    section: item.guideSection,
     version: entry.version,
     message: extras.message ?? '',
     gatewayHeading: `Gateway ${extras.stage} checklist item`,
@@ -162,10 +169,23 @@ function itemData(entry: ChecklistEntry, extras: ItemCardExtras): ItemTemplateDa
     naReasonMaxLength: NA_REASON_MAX_LENGTH,
     noteMaxLength: NOTE_MAX_LENGTH,
     evidenceUrlMaxLength: EVIDENCE_URL_MAX_LENGTH,
-    notes: newestFirst(entry.notes).map((n) => ({ text: n.text, byLine: `${n.by.name}, ${formatUkDateTime(n.at)}` })),
-    evidence: newestFirst(entry.evidence).map((e) => ({ url: e.url, byLine: `Added by ${e.by.name}, ${formatUkDateTime(e.at)}` })),
+    notes: newestFirst(entry.notes)
+      .slice(0, NOTES_SHOWN)
+      .map((n) => ({ text: n.text, byLine: `${n.by.name}, ${formatUkDateTime(n.at)}` })),
+    evidence: newestFirst(entry.evidence)
+      .slice(0, EVIDENCE_SHOWN)
+      .map((e) => ({ url: e.url, byLine: `Added by ${e.by.name}, ${formatUkDateTime(e.at)}` })),
+    olderLine: olderLine(entry),
     recentChanges: newestFirst(extras.history ?? []).slice(0, RECENT_CHANGES).map(describeChange),
   };
+}
+
+function olderLine(entry: ChecklistEntry): string {
+  const notes = entry.olderNotes + Math.max(0, entry.notes.length - NOTES_SHOWN);
+  const links = entry.olderEvidence + Math.max(0, entry.evidence.length - EVIDENCE_SHOWN);
+  const parts = [...(notes > 0 ? [plural(notes, 'older note', 'older notes')] : []), ...(links > 0 ? [plural(links, 'older link', 'older links')] : [])];
+  if (parts.length === 0) return '';
+  return `${parts.join(' and ')} ${notes + links === 1 ? 'is' : 'are'} in the item's history.`;
 }
 
 /** A required item cannot be skipped (the domain refuses it), so the card does not offer it. */
@@ -180,5 +200,6 @@ function statusChoices(mandatory: boolean): CardChoice[] {
 function ownerChoices(entry: ChecklistEntry, members: readonly CardChoice[]): CardChoice[] {
   const current = entry.owner;
   const missing = current && !members.some((m) => m.value === current.id) ? [{ title: `${current.name} (no longer in the project team)`, value: current.id }] : [];
-  return [{ title: 'Nobody yet', value: NO_OWNER }, ...members, ...missing];
+  // Names can be 200 characters; sixty of them in full would take a fifth of the card's budget.
+  return [{ title: 'Nobody yet', value: NO_OWNER }, ...members, ...missing].map((c) => ({ title: preview(c.title, OWNER_NAME_SHOWN), value: c.value }));
 }

@@ -6,6 +6,7 @@ import { MILESTONE_NAMES } from './labels';
 import { defineTemplate, renderCardJson } from './render';
 import template from './templates/milestone.json';
 import { Verbs } from './verbs';
+import type { AdaptiveCardJson } from './adaptiveCardJson';
 
 export interface MilestoneCardData {
   readonly projectId: string;
@@ -33,7 +34,7 @@ const milestoneTemplate = defineTemplate<MilestoneTemplateData>('milestone', tem
  * NHS Digital's gateway decisions happen outside Teams; recording them here, dated, puts them on the status card
  * beside the plan. The list shows what is already recorded so nobody records a slot twice.
  */
-export function milestoneCardJson(data: MilestoneCardData): Record<string, unknown> {
+export function milestoneCardJson(data: MilestoneCardData): AdaptiveCardJson {
   return renderCardJson(milestoneTemplate, {
     verbs: Verbs,
     projectId: data.projectId,

@@ -1,9 +1,8 @@
-import type { Attachment } from 'botbuilder';
-import { CardFactory } from 'botbuilder';
 import type { ProjectSummary } from '../bot/migration/projects/project';
 import template from './templates/projectChoice.json';
 import { defineTemplate, renderCardJson } from './render';
 import type { Verb } from './verbs';
+import type { AdaptiveCardJson } from './adaptiveCardJson';
 
 export interface ProjectChoiceView {
   readonly projects: readonly ProjectSummary[];
@@ -26,15 +25,13 @@ const choiceTemplate = defineTemplate<ProjectChoiceTemplateData>('projectChoice'
  * on several projects picks one, and the button carries on with what they
  * asked for.
  */
-export function projectChoiceCard(view: ProjectChoiceView): Attachment {
-  return CardFactory.adaptiveCard(
-    renderCardJson(choiceTemplate, {
-      intro: `You are on ${view.projects.length} migration projects. Which one do you want to ${view.purpose} for?`,
-      choices: view.projects.map((p) => ({
-        title: `${p.organisationName} (${p.odsCode})`,
-        verb: view.verb,
-        data: { ...view.data, verb: view.verb, projectId: p.projectId },
-      })),
-    }),
-  );
+export function projectChoiceCard(view: ProjectChoiceView): AdaptiveCardJson {
+  return renderCardJson(choiceTemplate, {
+    intro: `You are on ${view.projects.length} migration projects. Which one do you want to ${view.purpose} for?`,
+    choices: view.projects.map((p) => ({
+      title: `${p.organisationName} (${p.odsCode})`,
+      verb: view.verb,
+      data: { ...view.data, verb: view.verb, projectId: p.projectId },
+    })),
+  });
 }

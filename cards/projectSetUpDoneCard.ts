@@ -1,6 +1,6 @@
-import type { Attachment } from 'botbuilder';
 import type { ProjectSummary } from '../bot/migration/projects/project';
-import { defineTemplate, renderCard } from './render';
+import type { AdaptiveCardJson } from './adaptiveCardJson';
+import { defineTemplate, renderCardJson } from './render';
 import template from './templates/projectSetUpDone.json';
 import { Verbs } from './verbs';
 
@@ -18,8 +18,8 @@ const doneTemplate = defineTemplate<ProjectSetUpDoneTemplateData>('projectSetUpD
  * Takes the set-up form's place once the project exists, so nobody meets a form still showing an old error, or
  * presses "Create the project" a second time. Its buttons lead to the next two things to do.
  */
-export function projectSetUpDoneCard(project: ProjectSummary): Attachment {
-  return renderCard(doneTemplate, {
+export function projectSetUpDoneCard(project: ProjectSummary): AdaptiveCardJson {
+  return renderCardJson(doneTemplate, {
     verbs: Verbs,
     projectId: project.projectId,
     doneLine: `The migration project for ${project.organisationName} (${project.odsCode}) is set up, and you are its project manager.`,

@@ -1,4 +1,3 @@
-import type { Attachment } from 'botbuilder';
 import {
   MIGRATION_METHODS,
   ORGANISATION_NAME_MAX_LENGTH,
@@ -10,10 +9,10 @@ import {
 import type { FieldError } from '../bot/migration/shared/errors';
 import type { CardChoice } from './cardChoice';
 import { METHOD_NAMES, PHASING_NAMES, plural } from './labels';
-import { CardFactory } from 'botbuilder';
 import { defineTemplate, renderCardJson } from './render';
 import template from './templates/projectSetup.json';
 import { Verbs } from './verbs';
+import type { AdaptiveCardJson } from './adaptiveCardJson';
 
 /**
  * The form's input ids, which are the domain's own field names: the dialog can hand the submitted value straight to
@@ -78,12 +77,7 @@ const projectSetupTemplate = defineTemplate<ProjectSetupTemplateData>('projectSe
  * every problem under its field and the answers kept; or, when valid but worth a second look, with a "Please check"
  * box and a "Create the project" button that confirms.
  */
-export function projectSetupCard(data: ProjectSetupCardData = {}): Attachment {
-  return CardFactory.adaptiveCard(projectSetupCardJson(data));
-}
-
-/** The same card as JSON, for the project details form's invoke responses. */
-export function projectSetupCardJson(data: ProjectSetupCardData = {}): Record<string, unknown> {
+export function projectSetupCard(data: ProjectSetupCardData = {}): AdaptiveCardJson {
   const errors = data.errors ?? [];
   const hints = data.hints ?? [];
   const confirming = errors.length === 0 && hints.length > 0;

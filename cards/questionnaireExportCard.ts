@@ -1,12 +1,12 @@
-import type { Attachment } from 'botbuilder';
-import { CardFactory } from 'botbuilder';
 import type { ExportFormat, ExportSummary } from '../bot/migration/questionnaire/questionnaireExport';
 import { formatWholeNumber } from '../bot/migration/questionnaire/inputParsers';
 import { formatUkDate } from '../bot/migration/shared/ukDates';
 import template from './templates/questionnaireExport.json';
+import { preview } from './itemDetail';
 import { count, projectLine } from './questionnaireText';
 import { defineTemplate, renderCardJson } from './render';
 import { Verbs } from './verbs';
+import type { AdaptiveCardJson } from './adaptiveCardJson';
 
 /** A download link the bot signed, and when it stops working (London time, "14:20"). */
 export interface ExportLink {
@@ -31,6 +31,7 @@ interface ExportTemplateData {
   readonly preparedLine: string;
   readonly facts: readonly { readonly title: string; readonly value: string }[];
   readonly notes: readonly { readonly kind: string; readonly text: string }[];
+  readonly moreNotesLine: string;
   readonly downloadLine: string;
   readonly links: readonly { readonly title: string; readonly url: string }[];
   readonly verbs: typeof Verbs;
@@ -38,6 +39,13 @@ interface ExportTemplateData {
 }
 
 const exportTemplate = defineTemplate<ExportTemplateData>('questionnaireExport', template);
+
+/**
+ * A questionnaire can flag a hundred applications; the card names the first few (their text cut short) and says how
+ * many more the exported document lists, so it stays within a Teams message's budget.
+ */
+const NOTES_SHOWN = 12;
+const NOTE_PREVIEW = 300;
 
 const FORMAT_TITLES: Readonly<Record<ExportFormat, string>> = {
   markdown: 'Download Markdown',
@@ -51,7 +59,7 @@ const FORMAT_TITLES: Readonly<Record<ExportFormat, string>> = {
  * download links. Links are short-lived and work for anyone holding them, so
  * they are only ever put on a card in a personal chat.
  */
-export function questionnaireExportCardJson(view: ExportCardView): Record<string, unknown> {
+export function questionnaireExportCardJson(view: ExportCardView): AdaptiveCardJson {
   const { summary } = view;
   const { progress, overlaps } = summary;
   const last = progress.lastSubmission;
@@ -73,7 +81,9 @@ export function questionnaireExportCardJson(view: ExportCardView): Record<string
     submissionLine: last ? `Last submitted on ${formatUkDate(last.date)} by ${last.by.name}.` : '',
     preparedLine: `Prepared ${summary.preparedAt}.`,
     facts,
-    notes: overlaps.notes.map((n) => ({ kind: n.kind === 'risk' ? 'Risk' : 'Checklist note', text: n.text })),
+    notes: overlaps.notes.slice(0, NOTES_SHOWN).map((n) => ({ kind: n.kind === 'risk' ? 'Risk' : 'Checklist note', text: preview(n.text, NOTE_PREVIEW) })),
+    moreNotesLine:
+      overlaps.notes.length > NOTES_SHOWN ? `And ${count(overlaps.notes.length - NOTES_SHOWN, 'more', 'more')}: the exported document lists every one in full.` : '',
     downloadLine:
       view.links.length === 0
         ? 'To download the answers, type export questionnaire to me in our personal chat: download links are only sent there.'
@@ -82,8 +92,4 @@ export function questionnaireExportCardJson(view: ExportCardView): Record<string
     verbs: Verbs,
     projectId: summary.project.projectId,
   });
-}
-
-export function questionnaireExportCard(view: ExportCardView): Attachment {
-  return CardFactory.adaptiveCard(questionnaireExportCardJson(view));
 }

@@ -1,5 +1,3 @@
-import type { Attachment } from 'botbuilder';
-import { CardFactory } from 'botbuilder';
 import type { ProjectSummary } from '../bot/migration/projects/project';
 import type { QuestionnaireProgress, SectionProgress } from '../bot/migration/questionnaire/progress';
 import type { QuestionnairePermissions } from '../bot/migration/questionnaire/questionnaireAccess';
@@ -9,6 +7,7 @@ import template from './templates/questionnaireProgress.json';
 import { count, projectLine, type Banner, type BannerStyle } from './questionnaireText';
 import { defineTemplate, renderCardJson } from './render';
 import { Verbs } from './verbs';
+import type { AdaptiveCardJson } from './adaptiveCardJson';
 
 export interface ProgressCardView {
   readonly project: ProjectSummary;
@@ -60,7 +59,7 @@ const OPEN_QUESTIONS_NAMED = 3;
  * required, who answered what, and a button to open each section. Buttons
  * appear only for what the person may do, so staff see a read-only card.
  */
-export function questionnaireProgressCardJson(view: ProgressCardView): Record<string, unknown> {
+export function questionnaireProgressCardJson(view: ProgressCardView): AdaptiveCardJson {
   const { progress } = view;
   const complete = progress.sections.filter((s) => s.complete).length;
   return renderCardJson(progressTemplate, {
@@ -87,10 +86,6 @@ export function questionnaireProgressCardJson(view: ProgressCardView): Record<st
     verbs: Verbs,
     projectId: view.project.projectId,
   });
-}
-
-export function questionnaireProgressCard(view: ProgressCardView): Attachment {
-  return CardFactory.adaptiveCard(questionnaireProgressCardJson(view));
 }
 
 function sectionData(section: SectionProgress, number: number): SectionData {

@@ -1,5 +1,3 @@
-import type { Attachment } from 'botbuilder';
-import { CardFactory } from 'botbuilder';
 import type { ProjectSummary } from '../bot/migration/projects/project';
 import { liveAnswer, type QuestionnaireRecord } from '../bot/migration/questionnaire/answerRecord';
 import type { EditBase } from '../bot/migration/questionnaire/answers';
@@ -14,6 +12,7 @@ import { formatHint, questionInput, typedValueNotShown, type CardElement, type F
 import { count, guideSections, projectLine, type Banner, type BannerStyle } from './questionnaireText';
 import { defineTemplate, renderCardJson } from './render';
 import { Verbs } from './verbs';
+import type { AdaptiveCardJson } from './adaptiveCardJson';
 
 /** One section's form, as a use case left it (opened, saved, or refused as stale). */
 export interface SectionCardView {
@@ -66,7 +65,7 @@ const sectionTemplate = defineTemplate<SectionTemplateData>('questionnaireSectio
  * the questions are derived from the guide. The card carries the edit base,
  * so saving it can tell the person's changes from fields left alone.
  */
-export function questionnaireSectionCardJson(view: SectionCardView): Record<string, unknown> {
+export function questionnaireSectionCardJson(view: SectionCardView): AdaptiveCardJson {
   const { section, number } = view.section;
   const errors = new Map((view.errors ?? []).map((e) => [e.questionId, e.message]));
   const conflicts = new Map((view.conflicts ?? []).map((c) => [c.questionId, c]));
@@ -101,10 +100,6 @@ export function questionnaireSectionCardJson(view: SectionCardView): Record<stri
     base: view.base,
     nextSectionId: next?.id ?? '',
   });
-}
-
-export function questionnaireSectionCard(view: SectionCardView): Attachment {
-  return CardFactory.adaptiveCard(questionnaireSectionCardJson(view));
 }
 
 function fieldValue(view: SectionCardView, question: Question): FieldValue {

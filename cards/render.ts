@@ -1,12 +1,16 @@
-import type { Attachment } from 'botbuilder';
-import { CardFactory } from 'botbuilder';
 import * as ACData from 'adaptivecards-templating';
+import { isAdaptiveCardJson, type AdaptiveCardJson } from './adaptiveCardJson';
+import { ACTIVITY_ENVELOPE_ALLOWANCE_BYTES, formatKilobytes, TEAMS_MESSAGE_LIMIT_BYTES, teamsMessageBytes } from './teamsMessageSize';
 
 /** Teams renders Adaptive Cards up to 1.5; a newer card shows as an error in the desktop client. */
 export const MAX_CARD_VERSION = 1.5;
 
-/** Teams refuses activities over about 100 KB; we keep each card well under that to leave room for the envelope. */
-export const MAX_CARD_BYTES = 80 * 1024;
+/**
+ * The most a rendered card may weigh (as Teams counts it, see `teamsMessageBytes`): the 100 KB Teams accepts, less
+ * room for the activity around it. Every card aims well below, at `CARD_BUDGET_BYTES` with worst-case data (the
+ * card tests check that); this limit only stops a card Teams would refuse from leaving the bot.
+ */
+export const MAX_CARD_BYTES = TEAMS_MESSAGE_LIMIT_BYTES - ACTIVITY_ENVELOPE_ALLOWANCE_BYTES;
 
 export class CardRenderError extends Error {
   constructor(
@@ -34,20 +38,21 @@ export function defineTemplate<TData>(name: string, json: object): CardTemplate<
  * Expands a template and checks what Teams would otherwise reject quietly: an unbound `${…}` (a typo in the
  * template or missing data), a version above 1.5, or a card too big to send.
  */
-export function renderCardJson<TData extends object>(template: CardTemplate<TData>, data: TData): Record<string, unknown> {
+export function renderCardJson<TData extends object>(template: CardTemplate<TData>, data: TData): AdaptiveCardJson {
   const expanded: unknown = new ACData.Template(template.json).expand({ $root: shieldExpressions(data) });
   if (typeof expanded !== 'object' || expanded === null) throw new CardRenderError(template.name, 'the template did not expand to an object');
   const shielded = JSON.stringify(expanded);
   const unbound = /\$\{[^}]*\}/.exec(shielded);
   if (unbound) throw new CardRenderError(template.name, `unbound expression ${unbound[0]}`);
   const text = shielded.replaceAll(SHIELD, '${');
-  const card = JSON.parse(text) as Record<string, unknown>;
-  const version = Number(card.version);
-  if (card.type !== 'AdaptiveCard' || !(version <= MAX_CARD_VERSION)) {
+  const card: unknown = JSON.parse(text);
+  if (!isAdaptiveCardJson(card) || !(Number(card.version) <= MAX_CARD_VERSION)) {
     throw new CardRenderError(template.name, `must be an AdaptiveCard of version ${MAX_CARD_VERSION} or lower`);
   }
-  const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > MAX_CARD_BYTES) throw new CardRenderError(template.name, `${bytes} bytes is over the ${MAX_CARD_BYTES}-byte limit`);
+  const bytes = teamsMessageBytes(card);
+  if (bytes > MAX_CARD_BYTES) {
+    throw new CardRenderError(template.name, `${formatKilobytes(bytes)} is over the ${formatKilobytes(MAX_CARD_BYTES)} a card may be in a Teams message`);
+  }
   return card;
 }
 
@@ -65,8 +70,4 @@ function shieldExpressions(value: unknown): unknown {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shieldExpressions(v)]));
   }
   return value;
-}
-
-export function renderCard<TData extends object>(template: CardTemplate<TData>, data: TData): Attachment {
-  return CardFactory.adaptiveCard(renderCardJson(template, data));
 }

@@ -1,11 +1,12 @@
-import type { Attachment } from 'botbuilder';
 import type { Project, ProjectMember } from '../bot/migration/projects/project';
 import { PROJECT_ROLES } from '../bot/migration/gateways/roles';
 import type { CardChoice } from './cardChoice';
-import { ROLE_NAMES } from './labels';
-import { defineTemplate, renderCard, renderCardJson } from './render';
+import { preview } from './itemDetail';
+import { plural, ROLE_NAMES } from './labels';
+import { defineTemplate, renderCardJson } from './render';
 import template from './templates/roles.json';
 import { Verbs } from './verbs';
+import type { AdaptiveCardJson } from './adaptiveCardJson';
 
 /** Input ids on the roles card, merged into the `role-assign` data. */
 export const ROLES_INPUTS = {
@@ -27,6 +28,15 @@ export interface RolesCardExtras {
   readonly message?: string;
 }
 
+/**
+ * A project can list hundreds of staff: the card lists the project team in full and staff up to `STAFF_LISTED`
+ * with a count, offers at most `PERSON_CHOICES_SHOWN` people to give a role to (the team, then people not yet on
+ * the project, then staff), and cuts names at `NAME_SHOWN` characters, so it stays within a Teams message.
+ */
+export const STAFF_LISTED = 20;
+export const PERSON_CHOICES_SHOWN = 100;
+const NAME_SHOWN = 60;
+
 /** What `templates/roles.json` binds. */
 interface RolesTemplateData {
   readonly verbs: typeof Verbs;
@@ -36,6 +46,10 @@ interface RolesTemplateData {
   readonly organisationName: string;
   readonly odsCode: string;
   readonly members: readonly { readonly name: string; readonly role: string }[];
+  /** "And 220 more staff." Empty when everyone is listed. */
+  readonly moreMembersLine: string;
+  /** Said when not everyone fits in the person list. */
+  readonly choicesLine: string;
   readonly canAssign: boolean;
   readonly personChoices: readonly CardChoice[];
   readonly roleChoices: readonly CardChoice[];
@@ -47,17 +61,19 @@ const rolesTemplate = defineTemplate<RolesTemplateData>('roles', template);
  * Who is in the project and in what role, because roles decide who can update items and sign off gateways and
  * people ask "why can't I?". The project manager can give anyone in the team a role, or change or remove one.
  */
-export function rolesCard(project: Project, extras: RolesCardExtras): Attachment {
-  return renderCard(rolesTemplate, rolesData(project, extras));
-}
-
-/** The same card as JSON, for the `roles-show` and `role-assign` invoke responses. */
-export function rolesCardJson(project: Project, extras: RolesCardExtras): Record<string, unknown> {
+export function rolesCardJson(project: Project, extras: RolesCardExtras): AdaptiveCardJson {
   return renderCardJson(rolesTemplate, rolesData(project, extras));
 }
 
 function rolesData(project: Project, extras: RolesCardExtras): RolesTemplateData {
   const members = [...project.members].sort(byRoleThenName);
+  const team = members.filter((m) => m.role !== 'staff');
+  const staff = members.filter((m) => m.role === 'staff');
+  const listed = [...team, ...staff.slice(0, STAFF_LISTED)];
+  const memberChoice = (m: ProjectMember): CardChoice => ({ title: `${preview(m.name, NAME_SHOWN)} (${ROLE_NAMES[m.role].toLowerCase()})`, value: m.userId });
+  const candidates = extras.candidates.filter((c) => !members.some((m) => m.userId === c.value)).map((c) => ({ title: preview(c.title, NAME_SHOWN), value: c.value }));
+  const everyone = [...team.map(memberChoice), ...candidates, ...staff.map(memberChoice)];
+  const personChoices = everyone.slice(0, PERSON_CHOICES_SHOWN);
   return {
     verbs: Verbs,
     inputs: ROLES_INPUTS,
@@ -65,12 +81,14 @@ function rolesData(project: Project, extras: RolesCardExtras): RolesTemplateData
     message: extras.message ?? '',
     organisationName: project.organisationName,
     odsCode: project.odsCode,
-    members: members.map((m) => ({ name: m.name, role: ROLE_NAMES[m.role] })),
+    members: listed.map((m) => ({ name: preview(m.name, NAME_SHOWN), role: ROLE_NAMES[m.role] })),
+    moreMembersLine: staff.length > STAFF_LISTED ? `And ${plural(staff.length - STAFF_LISTED, 'more member', 'more members')} of staff.` : '',
+    choicesLine:
+      everyone.length > personChoices.length
+        ? `The list shows the first ${personChoices.length} of ${everyone.length} people: the project team, then people not yet on the project, then staff.`
+        : '',
     canAssign: extras.canAssign,
-    personChoices: [
-      ...members.map((m) => ({ title: `${m.name} (${ROLE_NAMES[m.role].toLowerCase()})`, value: m.userId })),
-      ...extras.candidates.filter((c) => !members.some((m) => m.userId === c.value)),
-    ],
+    personChoices,
     roleChoices: [
       ...PROJECT_ROLES.map((r) => ({ title: ROLE_NAMES[r], value: r })),
       { title: 'Remove from the project', value: REMOVE_FROM_PROJECT },

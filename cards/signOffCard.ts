@@ -1,4 +1,3 @@
-import type { Attachment } from 'botbuilder';
 import type { StageNumber } from '../bot/migration/gateways/catalogueTypes';
 import type { GatewayDecision } from '../bot/migration/gateways/gatewayState';
 import { describeBlocker } from '../bot/migration/gateways/readiness';
@@ -7,9 +6,10 @@ import type { Checklist } from '../bot/migration/projects/getChecklist';
 import { formatUkDateTime } from '../bot/migration/shared/ukDates';
 import type { CardChoice } from './cardChoice';
 import { gatewayHeading, plural, type CardColour } from './labels';
-import { defineTemplate, renderCard, renderCardJson } from './render';
+import { defineTemplate, renderCardJson } from './render';
 import template from './templates/signOff.json';
 import { Verbs } from './verbs';
+import type { AdaptiveCardJson } from './adaptiveCardJson';
 
 /** Input ids on the sign-off card: `outcome` ("go" | "no-go") and `comment` for gateway-decide, `reason` for gateway-reopen. */
 export const SIGN_OFF_INPUTS = {
@@ -52,12 +52,7 @@ const signOffTemplate = defineTemplate<SignOffTemplateData>('signOff', template)
  * record one. A go is only offered when nothing blocks it (the domain would refuse it anyway), while a no-go is
  * always offered: saying "not yet" must never be blocked. A passed gateway shows who passed it and can be reopened.
  */
-export function signOffCard(checklist: Checklist, extras: SignOffCardExtras = {}): Attachment {
-  return renderCard(signOffTemplate, signOffData(checklist, extras));
-}
-
-/** The same card as JSON, for the `signoff-show`, `gateway-decide` and `gateway-reopen` invoke responses. */
-export function signOffCardJson(checklist: Checklist, extras: SignOffCardExtras = {}): Record<string, unknown> {
+export function signOffCardJson(checklist: Checklist, extras: SignOffCardExtras = {}): AdaptiveCardJson {
   return renderCardJson(signOffTemplate, signOffData(checklist, extras));
 }
 

@@ -1,13 +1,13 @@
-import type { Attachment } from 'botbuilder';
 import type { StageNumber } from '../bot/migration/gateways/catalogueTypes';
 import type { OverdueItem } from '../bot/migration/gateways/progress';
 import type { GatewayStatus, ProjectStatus } from '../bot/migration/projects/getStatus';
 import { formatUkDate } from '../bot/migration/shared/ukDates';
 import { blockersBreakdown, progressLine } from './gatewaySummary';
 import { gatewayHeading, MILESTONE_NAMES, plural, type CardColour } from './labels';
-import { defineTemplate, renderCard, renderCardJson } from './render';
+import { defineTemplate, renderCardJson } from './render';
 import template from './templates/status.json';
 import { Verbs } from './verbs';
+import type { AdaptiveCardJson } from './adaptiveCardJson';
 
 /** Enough to act on today; the rest are one click away on each gateway's checklist. */
 const MAX_OVERDUE_SHOWN = 10;
@@ -54,12 +54,7 @@ const statusTemplate = defineTemplate<StatusTemplateData>('status', template);
  * The project at a glance, for the project board and the weekly check: how long to cutover, where each gateway
  * stands, what is overdue and whose it is, and what is coming up.
  */
-export function statusCard(status: ProjectStatus): Attachment {
-  return renderCard(statusTemplate, statusData(status));
-}
-
-/** The same card as JSON, for a `status-show` invoke response. */
-export function statusCardJson(status: ProjectStatus): Record<string, unknown> {
+export function statusCardJson(status: ProjectStatus): AdaptiveCardJson {
   return renderCardJson(statusTemplate, statusData(status));
 }
 

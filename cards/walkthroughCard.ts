@@ -1,14 +1,14 @@
-import type { Attachment } from 'botbuilder';
 import type { StageNumber } from '../bot/migration/gateways/catalogueTypes';
 import { EVIDENCE_URL_MAX_LENGTH, NA_REASON_MAX_LENGTH, NOTE_MAX_LENGTH } from '../bot/migration/gateways/itemUpdates';
 import type { ChecklistEntry } from '../bot/migration/projects/getChecklist';
 import type { CardChoice } from './cardChoice';
 import { itemDetail } from './itemDetail';
 import { STATUS_COLOURS, STATUS_WORDS, type CardColour } from './labels';
-import { defineTemplate, renderCard } from './render';
+import { defineTemplate, renderCardJson } from './render';
 import template from './templates/walkthrough.json';
 import { Verbs } from './verbs';
 import { ITEM_INPUTS } from './itemCard';
+import type { AdaptiveCardJson } from './adaptiveCardJson';
 
 /**
  * What a `walkthrough-answer` says in `data.choice`; the template spells these out, and a test holds them equal.
@@ -79,11 +79,11 @@ const walkthroughTemplate = defineTemplate<WalkthroughTemplateData>('walkthrough
  * answering one item, then the next, is how busy project managers actually get through it. The walkthrough is a
  * dialog, so every button is an `Action.Submit` that the dialog receives as its next turn.
  */
-export function walkthroughCard(entry: ChecklistEntry, extras: WalkthroughCardExtras): Attachment {
+export function walkthroughCard(entry: ChecklistEntry, extras: WalkthroughCardExtras): AdaptiveCardJson {
   const { item } = entry;
   const members = new Set(extras.memberChoices.map((m) => m.value));
   const typed = extras.typed ?? {};
-  return renderCard(walkthroughTemplate, {
+  return renderCardJson(walkthroughTemplate, {
     verbs: Verbs,
     inputs: WALKTHROUGH_INPUTS,
     projectId: extras.projectId,

@@ -1,9 +1,9 @@
-import type { Attachment } from 'botbuilder';
 import template from './templates/welcome.json';
-import { defineTemplate, renderCard } from './render';
+import { defineTemplate, renderCardJson } from './render';
 import { Verbs } from './verbs';
 import type { Capability } from './capability';
 import { howToAsk } from './capability';
+import type { AdaptiveCardJson } from './adaptiveCardJson';
 
 export interface WelcomeCardData {
   readonly scope: 'team' | 'personal' | 'groupChat';
@@ -25,8 +25,8 @@ const INTRO =
   'the six gateways, the discovery questionnaire, risks and issues, roll-out groups and answering staff who ask when they migrate.';
 
 /** Sent once when the bot is added, so the team learns what it is for before anyone has to ask. */
-export function welcomeCard(data: WelcomeCardData): Attachment {
-  return renderCard(welcomeTemplate, {
+export function welcomeCard(data: WelcomeCardData): AdaptiveCardJson {
+  return renderCardJson(welcomeTemplate, {
     intro: INTRO,
     capabilities: data.capabilities,
     howToAsk: howToAsk(data.scope),

@@ -1,5 +1,4 @@
 import type { TurnContext } from 'botbuilder';
-import { MessageFactory } from 'botbuilder';
 import { Dialog } from 'botbuilder-dialogs';
 import type { DialogContext, DialogInstance, DialogTurnResult } from 'botbuilder-dialogs';
 import { textInput, versionInput } from '../cards/cardData';
@@ -12,6 +11,7 @@ import { getChecklist } from '../bot/migration/projects/getChecklist';
 import type { ProjectDeps } from '../bot/migration/projects/projectDeps';
 import { parseStage } from '../bot/migration/projects/stageInput';
 import { updateChecklistItem } from '../bot/migration/projects/updateChecklistItem';
+import { sendCard } from '../bot/teams/cardMessage';
 import { refusalOf } from '../bot/migration/shared/errors';
 import { changesForAnswer } from './walkthroughAnswer';
 
@@ -126,17 +126,16 @@ export class WalkthroughDialog extends Dialog<WalkthroughOptions> {
     const entry = checklist.entries.find((e) => e.item.id === state.itemIds[state.index]);
     if (entry === undefined) return;
     const memberChoices = ownerChoicesOf(checklist.members);
-    await context.sendActivity(
-      MessageFactory.attachment(
-        walkthroughCard(entry, {
-          projectId: state.projectId,
-          stage: checklist.stage,
-          position: state.index + 1,
-          total: state.itemIds.length,
-          memberChoices,
-          ...(typed === undefined ? {} : { typed }),
-        }),
-      ),
+    await sendCard(
+      context,
+      walkthroughCard(entry, {
+        projectId: state.projectId,
+        stage: checklist.stage,
+        position: state.index + 1,
+        total: state.itemIds.length,
+        memberChoices,
+        ...(typed === undefined ? {} : { typed }),
+      }),
     );
   }
 

@@ -1,13 +1,14 @@
 import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
-import { CardFactory, MessageFactory } from 'botbuilder';
+import type { AdaptiveCardJson } from '../../cards/adaptiveCardJson';
 import type { Verb } from '../../cards/verbs';
 import { friendlyText, isDomainError, StaleEdit, type DomainError } from '../migration/shared/errors';
 import type { GatewayTurnState } from '../state';
+import { invokeResponseCard, sendCard } from '../teams/cardMessage';
 import { isRefusal, orFriendlyError } from './replies';
 
 /** What a card button leads to: a new version of the card, or a short message (a refusal, a confirmation). */
-export type CardActionResult = { readonly card: Record<string, unknown> } | { readonly message: string };
+export type CardActionResult = { readonly card: AdaptiveCardJson } | { readonly message: string };
 
 export type CardActionHandler = (context: TurnContext, state: GatewayTurnState, data: Record<string, unknown>) => Promise<CardActionResult>;
 
@@ -16,7 +17,7 @@ export type CardActionHandler = (context: TurnContext, state: GatewayTurnState, 
  * sees the latest state rather than a line under a stale card. `message` is for the card to show at its top; it is
  * absent when the message is sent on its own.
  */
-export type LatestCard = (context: TurnContext, data: Record<string, unknown>, message?: string) => Promise<Record<string, unknown>>;
+export type LatestCard = (context: TurnContext, data: Record<string, unknown>, message?: string) => Promise<AdaptiveCardJson>;
 
 /**
  * One handler for a verb pressed as `Action.Execute` (the card is replaced in place from the invoke response) and as
@@ -45,20 +46,21 @@ export function onCardAction(app: Application<GatewayTurnState>, verb: Verb, han
     const outcome = await run(context, state, data);
     if (outcome.refused !== undefined) {
       const card = await latestOrNothing(context, data, outcome.refused);
-      return card === undefined ? outcome.refused : { ...card, type: 'AdaptiveCard' };
+      return card === undefined ? outcome.refused : invokeResponseCard(card);
     }
-    return 'card' in outcome.result ? { ...outcome.result.card, type: 'AdaptiveCard' } : outcome.result.message;
+    return 'card' in outcome.result ? invokeResponseCard(outcome.result.card) : outcome.result.message;
   });
   app.adaptiveCards.actionSubmit<Record<string, unknown>>(verb, async (context, state, data) => {
     const outcome = await run(context, state, data);
     if (outcome.refused !== undefined) {
       await context.sendActivity(outcome.refused);
       const card = await latestOrNothing(context, data);
-      if (card !== undefined) await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+      if (card !== undefined) await sendCard(context, card);
       return;
     }
     const { result } = outcome;
-    await context.sendActivity('card' in result ? MessageFactory.attachment(CardFactory.adaptiveCard(result.card)) : result.message);
+    if ('card' in result) await sendCard(context, result.card);
+    else await context.sendActivity(result.message);
   });
 }
 

@@ -1,6 +1,7 @@
 import type { Application } from '@microsoft/teams-ai';
 import { versionInput } from '../../cards/cardData';
-import { itemHistoryCardJson } from '../../cards/itemHistoryCard';
+import { checklistViewFrom } from '../../cards/checklistPages';
+import { itemHistoryCardJson, itemHistoryViewFrom } from '../../cards/itemHistoryCard';
 import { Verbs } from '../../cards/verbs';
 import { findItem } from '../migration/gateways/catalogue';
 import { getItemHistory } from '../migration/projects/getItemHistory';
@@ -36,7 +37,9 @@ export function registerGateways(app: Application<GatewayTurnState>, deps: Proje
   });
 
   for (const verb of [Verbs.checklistShow, Verbs.checklistRefresh]) {
-    onCardAction(app, verb, async (context, _state, data) => ({ card: await checklistView(deps, actorFrom(context), data.projectId, data.stage) }));
+    onCardAction(app, verb, async (context, _state, data) => ({
+      card: await checklistView(deps, actorFrom(context), data.projectId, data.stage, checklistViewFrom(data)),
+    }));
   }
 
   onCardAction(
@@ -51,10 +54,10 @@ export function registerGateways(app: Application<GatewayTurnState>, deps: Proje
         expectedVersion: versionInput(data),
         change: { field: 'status', status: 'done' },
       });
-      return { card: await checklistView(deps, actor, data.projectId, data.stage) };
+      return { card: await checklistView(deps, actor, data.projectId, data.stage, checklistViewFrom(data)) };
     },
     // Refused (an out-of-date copy, a gateway signed off meanwhile): the checklist as it is now, with why.
-    (context, data, message) => checklistView(deps, actorFrom(context), data.projectId, data.stage, message),
+    (context, data, message) => checklistView(deps, actorFrom(context), data.projectId, data.stage, checklistViewFrom(data), message),
   );
 
   onCardAction(app, Verbs.itemEdit, async (context, _state, data) => ({ card: await itemView(deps, actorFrom(context), data.projectId, data.itemId) }));
@@ -64,7 +67,8 @@ export function registerGateways(app: Application<GatewayTurnState>, deps: Proje
     const itemId = String(data.itemId);
     const { item, stage } = findItem(deps.catalogue, itemId);
     const entries = await getItemHistory(deps, { actor, projectId: String(data.projectId), itemId });
-    return { card: itemHistoryCardJson(item.action, entries, { projectId: String(data.projectId), stage: stage.number, itemId }) };
+    const back = { projectId: String(data.projectId), stage: stage.number, itemId, section: item.guideSection };
+    return { card: itemHistoryCardJson(item.action, entries, back, itemHistoryViewFrom(data)) };
   });
 
   onCardAction(app, Verbs.itemSave, async (context, _state, data) => {
@@ -83,7 +87,8 @@ export function registerGateways(app: Application<GatewayTurnState>, deps: Proje
       const kept = saved.error instanceof StaleEdit ? { note: typed.note, evidenceUrl: typed.evidenceUrl } : typed;
       return { card: await itemView(deps, actor, projectId, entry.item.id, { message: refusalLine(saved.error), typed: kept }) };
     }
-    return { card: await checklistView(deps, actor, projectId, stage) };
+    // Back to the item's own section of the checklist, where the person pressed Edit.
+    return { card: await checklistView(deps, actor, projectId, stage, { section: entry.item.guideSection }) };
   });
 }
 

@@ -1,7 +1,7 @@
 import type { Application } from '@microsoft/teams-ai';
-import { MessageFactory } from 'botbuilder';
 import { welcomeCard } from '../../cards/welcomeCard';
 import type { GatewayTurnState } from '../state';
+import { sendCard } from '../teams/cardMessage';
 import { CAPABILITIES } from './capabilities';
 import { scopeOf } from './scope';
 
@@ -15,6 +15,6 @@ export function registerInstall(app: Application<GatewayTurnState>): void {
     const botId = context.activity.recipient.id;
     const botWasAdded = (context.activity.membersAdded ?? []).some((member) => member.id === botId);
     if (!botWasAdded) return;
-    await context.sendActivity(MessageFactory.attachment(welcomeCard({ scope: scopeOf(context), capabilities: CAPABILITIES })));
+    await sendCard(context, welcomeCard({ scope: scopeOf(context), capabilities: CAPABILITIES }));
   });
 }

@@ -1,5 +1,5 @@
-import type { Attachment, TurnContext } from 'botbuilder';
-import { CardFactory, MessageFactory } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
+import type { AdaptiveCardJson } from '../../cards/adaptiveCardJson';
 import { projectChoiceCard } from '../../cards/projectChoiceCard';
 import type { Verb } from '../../cards/verbs';
 import type { Actor } from '../migration/projects/actor';
@@ -7,15 +7,16 @@ import { findMyProjects, findTeamProject } from '../migration/projects/findProje
 import type { FoundProject } from '../migration/projects/findProjects';
 import type { ProjectDeps } from '../migration/projects/projectDeps';
 import { actorFrom, teamIdOf } from '../teams/actorFrom';
+import { sendCard } from '../teams/cardMessage';
 import { isRefusal, orFriendlyError } from './replies';
 
-/** What a reply can be: a line of text, a card's JSON, or a ready attachment. */
-export type Reply = string | Record<string, unknown> | Attachment;
+/** What a reply can be: a line of text or a card. */
+export type Reply = string | AdaptiveCardJson;
 
 /** Which project a turn is about, or what to say instead (a hint, or a "which project?" card). */
 export type ProjectContext =
   | { readonly ok: true; readonly actor: Actor; readonly found: FoundProject }
-  | { readonly ok: false; readonly actor: Actor; readonly reply: string | Attachment };
+  | { readonly ok: false; readonly actor: Actor; readonly reply: Reply };
 
 /** With several projects, what the person asked for, so the "which project?" buttons can carry on with it. */
 export interface NextStep {
@@ -77,12 +78,8 @@ export async function answerForProject(
   await sendReply(context, isRefusal(result) ? result.refused : result);
 }
 
-/** Replies with a line of text, a card's JSON or an attachment. */
+/** Replies with a line of text or a card. */
 export async function sendReply(context: TurnContext, reply: Reply): Promise<void> {
-  if (typeof reply === 'string') {
-    await context.sendActivity(reply);
-    return;
-  }
-  const attachment = 'contentType' in reply && 'content' in reply ? (reply as Attachment) : CardFactory.adaptiveCard(reply);
-  await context.sendActivity(MessageFactory.attachment(attachment));
+  if (typeof reply === 'string') await context.sendActivity(reply);
+  else await sendCard(context, reply);
 }

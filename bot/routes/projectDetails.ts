@@ -1,6 +1,6 @@
 import type { Application } from '@microsoft/teams-ai';
 import { versionInput } from '../../cards/cardData';
-import { PROJECT_SETUP_FIELDS, projectSetupCardJson } from '../../cards/projectSetupCard';
+import { PROJECT_SETUP_FIELDS, projectSetupCard } from '../../cards/projectSetupCard';
 import { cutoverLine } from '../../cards/statusCard';
 import { Verbs } from '../../cards/verbs';
 import type { ProjectSetupInput } from '../migration/gateways/projectSetup';
@@ -42,7 +42,7 @@ export function registerProjectDetails(app: Application<GatewayTurnState>, deps:
   const view = async (actor: Actor, projectId: unknown, shown: { values?: ProjectSetupInput; errors?: readonly FieldError[]; message?: string } = {}) => {
     const { project, role } = await loadProjectFor(deps, actor, projectId);
     assertCan(role, 'edit-project');
-    return projectSetupCardJson({
+    return projectSetupCard({
       values: shown.values ?? projectDetailsForm(project),
       editing: { projectId: project.projectId, detailsVersion: project.detailsVersion ?? 0, odsCode: project.odsCode },
       ...(shown.errors === undefined ? {} : { errors: shown.errors }),

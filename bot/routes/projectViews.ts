@@ -1,5 +1,7 @@
+import type { AdaptiveCardJson } from '../../cards/adaptiveCardJson';
 import { ownerChoicesOf } from '../../cards/cardChoice';
 import { checklistCardJson } from '../../cards/checklistCard';
+import type { ChecklistView } from '../../cards/checklistPages';
 import { itemCardJson, type ItemTyped } from '../../cards/itemCard';
 import type { Actor } from '../migration/projects/actor';
 import { getChecklist } from '../migration/projects/getChecklist';
@@ -16,12 +18,20 @@ import { todayInLondon } from '../migration/shared/ukDates';
  * The checklist card for one gateway, as the person asking may see it. Every member's copy refreshes itself, so a
  * tick by one person shows for the others the next time they look.
  */
-export async function checklistView(deps: ProjectDeps, actor: Actor, projectId: unknown, stage: unknown, message?: string): Promise<Record<string, unknown>> {
+export async function checklistView(
+  deps: ProjectDeps,
+  actor: Actor,
+  projectId: unknown,
+  stage: unknown,
+  view: ChecklistView = {},
+  message?: string,
+): Promise<AdaptiveCardJson> {
   const checklist = await getChecklist(deps, { actor, projectId: String(projectId), stage: parseStage(stage) });
   return checklistCardJson(checklist, {
     today: todayInLondon(deps.clock.now()),
     memberChoices: ownerChoicesOf(checklist.members),
     refreshUserIds: checklist.members.map((m) => m.userId),
+    view,
     ...(message === undefined ? {} : { message }),
   });
 }
@@ -59,7 +69,7 @@ export async function itemView(
   projectId: unknown,
   itemId: unknown,
   shown: { readonly message?: string; readonly typed?: ItemTyped } = {},
-): Promise<Record<string, unknown>> {
+): Promise<AdaptiveCardJson> {
   const item = await loadItem(deps, actor, projectId, itemId);
   const history = await getItemHistory(deps, { actor, projectId: item.projectId, itemId: item.entry.item.id });
   return itemCardJson(item.entry, {

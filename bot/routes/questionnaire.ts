@@ -1,14 +1,14 @@
 import type { Application } from '@microsoft/teams-ai';
-import type { Activity, TurnContext } from 'botbuilder';
-import { CardFactory, MessageFactory } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import type { Verb } from '../../cards/verbs';
 import { Verbs } from '../../cards/verbs';
 import type { GatewayTurnState } from '../state';
 import { actorFrom } from '../teams/actorFrom';
 import { onCardAction } from './cardAction';
+import { sendReply, type Reply } from './projectContext';
 import { parseQuestionnaireCommand, type QuestionnaireCommand } from './questionnaireCommands';
 import { questionnaireTarget } from './questionnaireProject';
-import { exportCard, progressCard, saveCard, sectionCard, submitCard, type CardJson, type QuestionnaireRouteDeps } from './questionnaireViews';
+import { exportCard, progressCard, saveCard, sectionCard, submitCard, type QuestionnaireRouteDeps } from './questionnaireViews';
 import { isRefusal, orFriendlyError } from './replies';
 import { scopeOf } from './scope';
 
@@ -32,7 +32,7 @@ export function registerQuestionnaire(app: Application<GatewayTurnState>, deps: 
       const command = parseQuestionnaireCommand(context.activity.text);
       if (!command) return;
       const reply = await orFriendlyError(() => answerCommand(deps, context, command));
-      await context.sendActivity(isRefusal(reply) ? reply.refused : reply);
+      await sendReply(context, isRefusal(reply) ? reply.refused : reply);
     },
   );
 
@@ -52,23 +52,19 @@ const NEXT: Readonly<Record<QuestionnaireCommand['kind'], { readonly verb: Verb;
   submit: { verb: Verbs.questionnaireProgress, purpose: 'submit the questionnaire' },
 };
 
-async function answerCommand(deps: QuestionnaireRouteDeps, context: TurnContext, command: QuestionnaireCommand): Promise<Partial<Activity> | string> {
+async function answerCommand(deps: QuestionnaireRouteDeps, context: TurnContext, command: QuestionnaireCommand): Promise<Reply> {
   const next = NEXT[command.kind];
   const target = await questionnaireTarget(deps, context, { ...next, ...(command.kind === 'section' ? { data: { sectionId: command.section } } : {}) });
-  if (!target.ok) return typeof target.reply === 'string' ? target.reply : MessageFactory.attachment(target.reply);
+  if (!target.ok) return target.reply;
   const { actor, projectId } = target;
   switch (command.kind) {
     case 'progress':
-      return cardMessage(await progressCard(deps, actor, projectId));
+      return progressCard(deps, actor, projectId);
     case 'section':
-      return cardMessage(await sectionCard(deps, actor, projectId, command.section));
+      return sectionCard(deps, actor, projectId, command.section);
     case 'export':
-      return cardMessage(await exportCard(deps, actor, projectId, scopeOf(context) === 'personal'));
+      return exportCard(deps, actor, projectId, scopeOf(context) === 'personal');
     case 'submit':
-      return cardMessage(await submitCard(deps, actor, projectId));
+      return submitCard(deps, actor, projectId);
   }
-}
-
-function cardMessage(card: CardJson): Partial<Activity> {
-  return MessageFactory.attachment(CardFactory.adaptiveCard(card));
 }

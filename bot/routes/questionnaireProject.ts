@@ -1,13 +1,13 @@
-import type { Attachment, TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import type { Actor } from '../migration/projects/actor';
 import type { ProjectDeps } from '../migration/projects/projectDeps';
-import type { NextStep } from './projectContext';
+import type { NextStep, Reply } from './projectContext';
 import { resolveProject } from './projectContext';
 
 /** The project a typed questionnaire command is about, or what to answer instead (a hint or a "which one?" card). */
 export type QuestionnaireTarget =
   | { readonly ok: true; readonly actor: Actor; readonly projectId: string }
-  | { readonly ok: false; readonly reply: string | Attachment };
+  | { readonly ok: false; readonly reply: Reply };
 
 export const NO_TEAM_PROJECT = 'This team has no migration project yet, so there is no questionnaire to fill in. Type @Gateway set up project to start one.';
 export const NO_PROJECT_OF_YOURS =

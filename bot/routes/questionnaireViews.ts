@@ -1,3 +1,4 @@
+import type { AdaptiveCardJson } from '../../cards/adaptiveCardJson';
 import { questionnaireExportCardJson } from '../../cards/questionnaireExportCard';
 import { questionnaireProgressCardJson } from '../../cards/questionnaireProgressCard';
 import { questionnaireSectionCardJson, sectionViewAfterSave } from '../../cards/questionnaireSectionCard';
@@ -23,7 +24,7 @@ export interface QuestionnaireRouteDeps extends QuestionnaireDeps {
   readonly exportLinks: ExportLinks;
 }
 
-export type CardJson = Record<string, unknown>;
+export type CardJson = AdaptiveCardJson;
 
 export async function progressCard(deps: QuestionnaireRouteDeps, actor: Actor, projectId: unknown, banner?: Banner): Promise<CardJson> {
   const overview = await getQuestionnaireOverview(deps, { actor, projectId });

@@ -1,9 +1,9 @@
 import type { Application } from '@microsoft/teams-ai';
-import type { Attachment, TurnContext } from 'botbuilder';
-import { MessageFactory } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
+import type { AdaptiveCardJson } from '../../cards/adaptiveCardJson';
 import { PROJECT_SETUP_FIELDS, projectSetupCard } from '../../cards/projectSetupCard';
 import { projectSetUpDoneCard } from '../../cards/projectSetUpDoneCard';
-import { statusCard } from '../../cards/statusCard';
+import { statusCardJson } from '../../cards/statusCard';
 import { Verbs } from '../../cards/verbs';
 import type { ProjectSetupInput } from '../migration/gateways/projectSetup';
 import { validateProjectSetup } from '../migration/gateways/projectSetup';
@@ -14,6 +14,7 @@ import { setUpProject } from '../migration/projects/setUpProject';
 import { ValidationFailed } from '../migration/shared/errors';
 import type { GatewayTurnState } from '../state';
 import { actorFrom, teamIdOf } from '../teams/actorFrom';
+import { sendCard, updateCard } from '../teams/cardMessage';
 import { reportsTargetOf } from '../teams/conversationRef';
 import { summariseProject } from '../migration/projects/project';
 import { commandIs } from './commandSelector';
@@ -39,7 +40,7 @@ export function registerSetUp(app: Application<GatewayTurnState>, deps: ProjectD
       );
       return;
     }
-    await context.sendActivity(MessageFactory.attachment(projectSetupCard()));
+    await sendCard(context, projectSetupCard());
   });
 
   app.adaptiveCards.actionSubmit<Record<string, unknown>>(Verbs.projectSetupSubmit, async (context, _state, data) => {
@@ -81,7 +82,7 @@ async function create(context: TurnContext, deps: ProjectDeps, form: ProjectSetu
   const { project } = result;
   // The form gives way to the confirmation, so its buttons cannot be pressed again and no old error stays on show.
   await replaceCard(context, projectSetUpDoneCard(summariseProject(project)));
-  await context.sendActivity(MessageFactory.attachment(statusCard(await getStatus(deps, { actor, projectId: project.projectId }))));
+  await sendCard(context, statusCardJson(await getStatus(deps, { actor, projectId: project.projectId })));
 }
 
 /** The form's answers, exactly as submitted: validation is the domain's job. */
@@ -90,15 +91,15 @@ function formFrom(data: Record<string, unknown>): ProjectSetupInput {
 }
 
 /** Shows the form again in place of the one just submitted, so the chat does not fill up with copies. */
-async function replaceCard(context: TurnContext, card: Attachment): Promise<void> {
+async function replaceCard(context: TurnContext, card: AdaptiveCardJson): Promise<void> {
   const replyToId = context.activity.replyToId;
   if (replyToId !== undefined) {
     try {
-      await context.updateActivity({ ...MessageFactory.attachment(card), id: replyToId });
+      await updateCard(context, replyToId, card);
       return;
     } catch {
       // Some clients cannot update that message; a fresh copy still gets the person on.
     }
   }
-  await context.sendActivity(MessageFactory.attachment(card));
+  await sendCard(context, card);
 }

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { TEAMS_MESSAGE_LIMIT_BYTES, teamsMessageBytes } from '../../cards/teamsMessageSize';
 import { sendJson } from './sendJson';
 
 /** One call the bot made to the connector. */
@@ -29,10 +30,14 @@ interface Failure {
 
 /**
  * A Bot Connector on loopback: records every activity the bot sends, answers roster look-ups, and fails on demand
- * (429 with Retry-After, 5xx, 403/404), so HTTP tests see exactly what Teams would receive.
+ * (429 with Retry-After, 5xx, 403/404), so HTTP tests see exactly what Teams would receive. Like Teams, it refuses
+ * an activity over 100 KB counted in UTF-16 with 413 `MessageSizeTooBig` (recorded in `refusedAsTooBig`, not in
+ * `activities`), which the Agents Playground does not.
  */
 export class FakeConnector {
   readonly calls: ConnectorCall[] = [];
+  /** Activities refused with 413 because they were over Teams' size limit, with their size as Teams counts it. */
+  readonly refusedAsTooBig: { readonly path: string; readonly bytes: number }[] = [];
   private readonly roster = new Map<string, RosterMember>();
   private failure: Failure | undefined;
   private delayMs = 0;
@@ -104,6 +109,7 @@ export class FakeConnector {
 
   reset(): void {
     this.calls.length = 0;
+    this.refusedAsTooBig.length = 0;
     this.failure = undefined;
     this.delayMs = 0;
   }
@@ -138,6 +144,15 @@ export class FakeConnector {
       const headers: Record<string, string> = {};
       if (this.failure.retryAfterSeconds !== undefined) headers['retry-after'] = String(this.failure.retryAfterSeconds);
       sendJson(res, this.failure.status, JSON.stringify({ error: { code: 'Injected', message: 'injected failure' } }), headers);
+      this.record({ ...call, body: undefined });
+      return;
+    }
+
+    const isActivityWrite = (call.method === 'POST' || call.method === 'PUT') && segments[3] === 'activities';
+    const bytes = body === undefined ? 0 : teamsMessageBytes(body);
+    if (isActivityWrite && bytes > TEAMS_MESSAGE_LIMIT_BYTES) {
+      this.refusedAsTooBig.push({ path: call.path, bytes });
+      sendJson(res, 413, JSON.stringify({ error: { code: 'MessageSizeTooBig', message: 'Message size too big' } }));
       this.record({ ...call, body: undefined });
       return;
     }

@@ -41,8 +41,16 @@ export interface ItemState {
   readonly status: ItemStatus;
   readonly owner?: PersonRef;
   readonly due?: IsoDate;
+  /**
+   * The latest notes (at most `INLINE_NOTES_KEPT`), oldest first. Every note is also in the gateway's audit log,
+   * which is paged, so older ones move out of the item instead of growing its gateway document without bound.
+   */
   readonly notes: readonly ItemNote[];
+  /** How many earlier notes were moved out of `notes`; absent means none. They are read from the audit log. */
+  readonly olderNotes?: number;
+  /** The latest evidence links (at most `INLINE_EVIDENCE_KEPT`), oldest first; earlier ones are in the audit log. */
   readonly evidence: readonly ItemEvidence[];
+  readonly olderEvidence?: number;
   /** Why the item does not apply; present exactly when status is 'not-applicable'. */
   readonly naReason?: string;
   readonly updatedBy: PersonRef;

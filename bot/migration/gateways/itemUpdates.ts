@@ -27,6 +27,14 @@ export const NOTE_MAX_LENGTH = 1000;
 export const NA_REASON_MAX_LENGTH = 500;
 export const EVIDENCE_URL_MAX_LENGTH = 2000;
 
+/**
+ * Notes and evidence kept on the item itself. All 34 items of a gateway share one document (so a change and its
+ * audit entries are one write), and 90 notes of 1,000 characters on each would pass Cosmos's 2 MB; the audit log
+ * holds every note and link in full and is paged, so the item keeps the latest few and counts the rest.
+ */
+export const INLINE_NOTES_KEPT = 10;
+export const INLINE_EVIDENCE_KEPT = 5;
+
 export type ItemChange =
   | { readonly field: 'status'; readonly status: ItemStatus; readonly naReason?: string }
   | { readonly field: 'owner'; readonly owner: PersonRef | null }
@@ -164,7 +172,11 @@ function planNote(input: string): FieldChange[] {
       field: 'notes',
       before: null,
       after: text,
-      apply: (s, u) => ({ ...s, notes: [...s.notes, { text, by: u.by, at: u.at }] }),
+      apply: (s, u) => {
+        const all = [...s.notes, { text, by: u.by, at: u.at }];
+        const moved = Math.max(0, all.length - INLINE_NOTES_KEPT);
+        return moved === 0 ? { ...s, notes: all } : { ...s, notes: all.slice(moved), olderNotes: (s.olderNotes ?? 0) + moved };
+      },
     },
   ];
 }
@@ -179,7 +191,11 @@ function planEvidence(input: string): FieldChange[] {
       field: 'evidence',
       before: null,
       after: url,
-      apply: (s, u) => ({ ...s, evidence: [...s.evidence, { url, by: u.by, at: u.at }] }),
+      apply: (s, u) => {
+        const all = [...s.evidence, { url, by: u.by, at: u.at }];
+        const moved = Math.max(0, all.length - INLINE_EVIDENCE_KEPT);
+        return moved === 0 ? { ...s, evidence: all } : { ...s, evidence: all.slice(moved), olderEvidence: (s.olderEvidence ?? 0) + moved };
+      },
     },
   ];
 }

@@ -22,8 +22,11 @@ export interface ChecklistEntry {
   /** Open with a due date before today (London). */
   readonly overdue: boolean;
   readonly naReason?: string;
+  /** The latest notes, oldest first; `olderNotes` more are in the item's history. */
   readonly notes: readonly ItemNote[];
+  readonly olderNotes: number;
   readonly evidence: readonly ItemEvidence[];
+  readonly olderEvidence: number;
   readonly updatedBy?: PersonRef;
 }
 
@@ -99,7 +102,9 @@ export function checklistEntry(item: CatalogueItem, state: ItemState | undefined
     overdue: status === 'open' && state?.due !== undefined && daysBetween(state.due, today) > 0,
     ...(state?.naReason !== undefined ? { naReason: state.naReason } : {}),
     notes: state?.notes ?? [],
+    olderNotes: state?.olderNotes ?? 0,
     evidence: state?.evidence ?? [],
+    olderEvidence: state?.olderEvidence ?? 0,
     ...(state ? { updatedBy: state.updatedBy } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import type { Actor } from '../projects/actor';
+import { itemEntries } from '../projects/auditEntries';
 import { itemIn } from '../projects/gatewayRecord';
 import type { Project } from '../projects/project';
 import { updateChecklistItem } from '../projects/updateChecklistItem';
@@ -29,7 +30,9 @@ async function addMissingNotes(deps: QuestionnaireDeps, actor: Actor, projectId:
   const { stage } = findItem(deps.catalogue, itemId);
   for (let attempt = 1; ; attempt++) {
     const current = itemIn(await deps.gateways.get(projectId, stage.number), itemId);
-    const present = new Set((current?.notes ?? []).map((n) => n.text));
+    // Older notes have moved from the item to its history: read that only when some have.
+    const earlier = (current?.olderNotes ?? 0) > 0 ? itemEntries(await deps.gateways.history(projectId, stage.number), itemId).filter((e) => e.field === 'notes') : [];
+    const present = new Set([...(current?.notes ?? []).map((n) => n.text), ...earlier.map((e) => e.after)]);
     const missing = [...new Set(wanted)].filter((text) => !present.has(text));
     if (missing.length === 0) return [];
     try {

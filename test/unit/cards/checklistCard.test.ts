@@ -1,34 +1,80 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_GATEWAY_CATALOGUE, getStage } from '../../../bot/migration/gateways/catalogue';
 import { newGatewayState } from '../../../bot/migration/gateways/gatewayState';
-import { checklistCard, checklistCardJson, MAX_REFRESH_USERS } from '../../../cards/checklistCard';
+import type { Checklist } from '../../../bot/migration/projects/getChecklist';
+import { checklistCardJson, MAX_REFRESH_USERS, type ChecklistCardExtras } from '../../../cards/checklistCard';
+import { checklistViewFrom, type ChecklistView } from '../../../cards/checklistPages';
+import { CARD_BUDGET_BYTES, teamsMessageBytes } from '../../../cards/teamsMessageSize';
 import { blockersSummary } from '../../../cards/gatewaySummary';
-import { MAX_CARD_BYTES } from '../../../cards/render';
 import { Verbs } from '../../../cards/verbs';
-import { actionsTitled, byteSize, collectActions, refreshAction, visibleText } from './cardWalk';
+import { actionsTitled, collectActions, refreshAction, visibleText, type Json } from './cardWalk';
 import { AISHA, checklistFixture, GO, MEMBER_CHOICES, NO_GO, PROJECT_ID, TODAY } from './fixtures';
 import { MANY_USER_IDS } from './sampleCards';
 
 const extras = { today: TODAY, memberChoices: MEMBER_CHOICES, refreshUserIds: MANY_USER_IDS };
 
+/**
+ * Every part of a checklist as a person reaches it: the first card, then each section's Show button, then each
+ * More items button, following the buttons' own data (so a button that led nowhere would lose items).
+ */
+function everyPart(checklist: Checklist, options: ChecklistCardExtras = extras): Json[] {
+  const parts: Json[] = [];
+  const seen = new Set<string>();
+  const visit = (view: ChecklistView): void => {
+    const card = checklistCardJson(checklist, { ...options, view });
+    // The card's own refresh names the part it shows.
+    const shown = refreshAction(card)?.data;
+    const key = `${String(shown?.section)}|${String(shown?.page)}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    parts.push(card);
+    for (const action of [...actionsTitled(card, 'Show'), ...actionsTitled(card, 'More items')]) visit(checklistViewFrom(action.data ?? {}));
+  };
+  visit({});
+  return parts;
+}
+
+const allText = (parts: readonly Json[]): string => parts.map(visibleText).join('\n');
+
 describe('checklistCard', () => {
-  it('when gateway 4 has all 34 items owned and dated, even all open, then the card stays under 60 KB', () => {
+  it('when gateway 4 has all 34 items owned and dated, even all open, then each part is within budget and the parts hold every item once', () => {
     const checklist = checklistFixture(4);
     expect(checklist.entries).toHaveLength(getStage(DEFAULT_GATEWAY_CATALOGUE, 4).items.length);
     expect(checklist.entries).toHaveLength(34);
     expect(checklist.entries.every((e) => e.owner && e.due)).toBe(true);
-    const card = checklistCardJson(checklist, extras);
-    expect(byteSize(card)).toBeLessThan(MAX_CARD_BYTES * 0.75);
-    expect(actionsTitled(card, 'Edit')).toHaveLength(34);
-    const allOpen = checklistCardJson(checklistFixture(4, { statusAt: () => 'open' }), extras);
-    expect(actionsTitled(allOpen, 'Mark done')).toHaveLength(34);
-    expect(byteSize(allOpen)).toBeLessThan(MAX_CARD_BYTES * 0.75);
+    for (const fixture of [checklist, checklistFixture(4, { statusAt: () => 'open' })]) {
+      const parts = everyPart(fixture);
+      expect(parts).toHaveLength(6);
+      for (const part of parts) expect(teamsMessageBytes(part)).toBeLessThan(CARD_BUDGET_BYTES);
+      const edited = parts.flatMap((p) => actionsTitled(p, 'Edit').map((a) => a.data?.itemId));
+      expect([...edited].sort()).toEqual(fixture.entries.map((e) => e.item.id).sort());
+    }
+    expect(everyPart(checklistFixture(4, { statusAt: () => 'open' })).flatMap((p) => actionsTitled(p, 'Mark done'))).toHaveLength(34);
   });
 
-  it('when it is rendered as an attachment, then it is an Adaptive Card with the same content', () => {
-    const attachment = checklistCard(checklistFixture(2), extras);
-    expect(attachment.contentType).toBe('application/vnd.microsoft.card.adaptive');
-    expect(attachment.content).toEqual(checklistCardJson(checklistFixture(2), extras));
+  it('when a gateway has sections, then the first card lists them all with their open counts and shows the first with open items', () => {
+    const checklist = checklistFixture(4, { statusAt: (i) => (i < 2 ? 'done' : 'open') });
+    const card = checklistCardJson(checklist, extras);
+    const text = visibleText(card);
+    for (const heading of ['5.1 Set-up TANSync / CSV upload', '5.2.1 Pre-pilot activities', '5.2.5 RFC submission & approval']) {
+      expect(text).toContain(heading);
+    }
+    const firstOpen = checklist.entries.find((e) => e.status === 'open');
+    expect(refreshAction(card)?.data?.section).toBe(firstOpen?.item.guideSection);
+    expect(actionsTitled(card, 'Edit').map((a) => a.data?.itemId)).toContain(firstOpen?.item.id);
+    expect(actionsTitled(card, 'Show')).toHaveLength(5);
+  });
+
+  it('when a section has more items than fit, then it pages them, open items first, and every page can be reached', () => {
+    const checklist = checklistFixture(2);
+    expect(new Set(checklist.entries.map((e) => e.item.guideSection)).size).toBe(1);
+    const parts = everyPart(checklist);
+    expect(parts).toHaveLength(2);
+    const statuses = parts.flatMap((p) => actionsTitled(p, 'Edit').map((a) => checklist.entries.find((e) => e.item.id === a.data?.itemId)?.status));
+    const firstSettled = statuses.findIndex((s) => s === 'done' || s === 'not-applicable');
+    expect(statuses.slice(firstSettled).every((s) => s === 'done' || s === 'not-applicable')).toBe(true);
+    expect(visibleText(parts[0])).toContain(`Items 1 to 10 of ${checklist.entries.length}, open ones first.`);
+    expect(actionsTitled(parts[1], 'Previous items')[0]?.data).toMatchObject({ verb: Verbs.checklistShow, section: '3', page: 0 });
   });
 
   it('when shown, then it heads with the gateway and counts progress in words', () => {
@@ -43,7 +89,7 @@ describe('checklistCard', () => {
 
   it('when items are listed, then each shows a status word, the action, its owner and due date, and required ones say so', () => {
     const checklist = checklistFixture(3);
-    const text = visibleText(checklistCardJson(checklist, extras));
+    const text = allText(everyPart(checklist));
     for (const entry of checklist.entries) expect(text).toContain(entry.item.action);
     const first = checklist.entries[0];
     expect(text).toContain(`Done – ${first?.item.action ?? ''} (required)`);
@@ -56,30 +102,30 @@ describe('checklistCard', () => {
     const checklist = checklistFixture(4);
     const overdue = checklist.entries.filter((e) => e.overdue);
     expect(overdue.length).toBeGreaterThan(0);
-    const text = visibleText(checklistCardJson(checklist, extras));
+    const text = allText(everyPart(checklist));
     expect(text.match(/· Overdue/g)).toHaveLength(overdue.length);
   });
 
   it('when a project manager looks, then unfinished items get Mark done and Edit buttons carrying the item and its version', () => {
     const checklist = checklistFixture(2);
     const card = checklistCardJson(checklist, extras);
-    const done = actionsTitled(card, 'Mark done');
+    const done = everyPart(checklist).flatMap((p) => actionsTitled(p, 'Mark done'));
     const notDone = checklist.entries.filter((e) => e.status === 'open' || e.status === 'skipped');
     expect(done).toHaveLength(notDone.length);
     const entry = notDone[0];
     expect(done[0]).toMatchObject({
       type: 'Action.Execute',
       verb: Verbs.itemDone,
-      data: { verb: Verbs.itemDone, projectId: PROJECT_ID, stage: 2, itemId: entry?.item.id, expectedVersion: entry?.version },
+      data: { verb: Verbs.itemDone, projectId: PROJECT_ID, stage: 2, itemId: entry?.item.id, expectedVersion: entry?.version, section: '3', page: 0 },
     });
-    expect(actionsTitled(card, 'Edit')[0]?.data).toEqual({ verb: Verbs.itemEdit, projectId: PROJECT_ID, stage: 2, itemId: checklist.entries[0]?.item.id });
+    expect(actionsTitled(card, 'Edit')[0]?.data).toEqual({ verb: Verbs.itemEdit, projectId: PROJECT_ID, stage: 2, itemId: entry?.item.id });
     expect(actionsTitled(card, 'Sign-off')).toHaveLength(1);
     expect(actionsTitled(card, 'Walk me through open items')[0]).toMatchObject({ type: 'Action.Submit', data: { verb: Verbs.walkthroughStart, projectId: PROJECT_ID, stage: 2 } });
   });
 
   it('when a member of staff looks, then there are no edit buttons, only Refresh, and the card says who can update', () => {
     const card = checklistCardJson(checklistFixture(4, { viewerRole: 'staff' }), extras);
-    expect(collectActions(card).map((a) => a.title)).toEqual(['Refresh']);
+    expect(new Set(collectActions(card).map((a) => a.title))).toEqual(new Set(['Show', 'Refresh']));
     expect(visibleText(card)).toContain('Only members of the project team can update items.');
   });
 
@@ -100,7 +146,7 @@ describe('checklistCard', () => {
     expect(refreshAction(card)).toEqual({
       type: 'Action.Execute',
       verb: Verbs.checklistRefresh,
-      data: { verb: Verbs.checklistRefresh, projectId: PROJECT_ID, stage: 4 },
+      data: { verb: Verbs.checklistRefresh, projectId: PROJECT_ID, stage: 4, section: '5.2.1', page: 0 },
     });
     expect((card.refresh as { userIds: string[] }).userIds).toEqual(MANY_USER_IDS.slice(0, MAX_REFRESH_USERS));
   });
@@ -123,7 +169,7 @@ describe('checklistCard', () => {
   });
 
   it('when an item is not applicable, then its reason shows, shortened', () => {
-    const text = visibleText(checklistCardJson(checklistFixture(2), extras));
+    const text = allText(everyPart(checklistFixture(2)));
     expect(text).toMatch(/Reason: We have no shared mailboxes .{10,}…/);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChecklistEntry } from '../../../bot/migration/projects/getChecklist';
-import { ITEM_INPUTS, itemCard, itemCardJson, NO_OWNER } from '../../../cards/itemCard';
+import { ITEM_INPUTS, itemCardJson, NO_OWNER } from '../../../cards/itemCard';
 import { Verbs } from '../../../cards/verbs';
 import { actionsTitled, collectActions, collectInputs, visibleText, type Json } from './cardWalk';
 import { AISHA, checklistFixture, historyFixture, MEMBER_CHOICES, PROJECT_ID } from './fixtures';
@@ -113,7 +113,7 @@ describe('itemCard', () => {
   it('when an item needs a document and has none, then the card says so', () => {
     const needsEvidence = checklistFixture(2).entries.find((e) => e.item.evidenceRequired === true);
     if (!needsEvidence) throw new Error('gateway 2 has items needing evidence');
-    const text = visibleText(itemCard({ ...needsEvidence, evidence: [] }, { ...base, stage: 2 }).content);
+    const text = visibleText(itemCardJson({ ...needsEvidence, evidence: [] }, { ...base, stage: 2 }));
     expect(text).toContain('This item needs a link to the document before the gateway can be signed off.');
   });
 

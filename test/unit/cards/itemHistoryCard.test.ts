@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ItemAuditEntry } from '../../../bot/migration/gateways/gatewayState';
-import { itemHistoryCard, itemHistoryCardJson } from '../../../cards/itemHistoryCard';
+import { itemHistoryCardJson, itemHistoryViewFrom } from '../../../cards/itemHistoryCard';
 import { Verbs } from '../../../cards/verbs';
-import { collectActions, visibleText } from './cardWalk';
+import { actionsTitled, collectActions, visibleText } from './cardWalk';
 import { historyFixture, PRIYA, PROJECT_ID } from './fixtures';
 
 const back = { projectId: PROJECT_ID, stage: 2 as const, itemId: 'g2-business-case' };
@@ -25,7 +25,6 @@ describe('itemHistoryCard', () => {
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(order.every((i) => i > -1)).toBe(true);
     expect(text).toContain('Aisha Khan, 18/11/2026 15:31');
-    expect(itemHistoryCard(title, historyFixture(back.itemId), back).content).toEqual(card);
   });
 
   it('when a reason or status value was set, then raw values never show', () => {
@@ -44,7 +43,7 @@ describe('itemHistoryCard', () => {
     expect(visibleText(itemHistoryCardJson(title, [], back))).toContain('Nobody has changed this item yet.');
   });
 
-  it('when the history is very long, then the newest 40 show and the card says how many there are', () => {
+  it('when the history is very long, then the newest 20 show, the card says how many there are, and Older changes pages back', () => {
     const many: ItemAuditEntry[] = Array.from({ length: 55 }, (_, i) => ({
       at: new Date(Date.UTC(2026, 10, 1, 9, i)).toISOString(),
       by: PRIYA,
@@ -53,17 +52,31 @@ describe('itemHistoryCard', () => {
       before: null,
       after: `Note ${i} ${'x'.repeat(900)}`,
     }));
-    const text = visibleText(itemHistoryCardJson(title, many, back));
-    expect(text).toContain('The latest 40 of 55 changes, newest first.');
-    expect(text).toContain('Note 54 ');
-    expect(text).not.toContain('Note 14 ');
+    const first = itemHistoryCardJson(title, many, back);
+    expect(visibleText(first)).toContain('Changes 1 to 20 of 55, newest first.');
+    expect(visibleText(first)).toContain('Note 54 ');
+    expect(visibleText(first)).not.toContain('Note 34 ');
+    const older = actionsTitled(first, 'Older changes')[0];
+    expect(older?.data).toMatchObject({ verb: Verbs.itemHistory, ...back, offset: 20, show: 'all' });
+    const second = itemHistoryCardJson(title, many, back, itemHistoryViewFrom(older?.data ?? {}));
+    expect(visibleText(second)).toContain('Changes 21 to 40 of 55, newest first.');
+    expect(visibleText(second)).toContain('Note 34 ');
+    expect(actionsTitled(second, 'Newest changes')[0]?.data).toMatchObject({ verb: Verbs.itemHistory, ...back, show: 'all' });
   });
 
-  it('when done reading, then the person can go back to the item or the checklist', () => {
-    const actions = collectActions(itemHistoryCardJson(title, [], back));
-    expect(actions.map((a) => [a.title, a.data])).toEqual([
+  it('when only notes and links are asked for, then other changes are left out', () => {
+    const text = visibleText(itemHistoryCardJson(title, historyFixture(back.itemId), back, { show: 'notes' }));
+    expect(text).toContain('Note added: “Draft sent to the IG lead.”');
+    expect(text).toContain('Link added: https://nhsrh8.sharepoint.com/sites/nhsmail/pid.docx');
+    expect(text).not.toContain('Owner: nobody → Aisha Khan');
+    expect(text).toContain('2 notes and links, newest first.');
+  });
+
+  it('when done reading, then the person can go back to the item or to the checklist at the item’s section', () => {
+    const actions = collectActions(itemHistoryCardJson(title, [], { ...back, section: '3' }));
+    expect(actions.filter((a) => a.title?.startsWith('Back')).map((a) => [a.title, a.data])).toEqual([
       ['Back to the item', { verb: Verbs.itemEdit, ...back }],
-      ['Back to the checklist', { verb: Verbs.checklistShow, projectId: PROJECT_ID, stage: 2 }],
+      ['Back to the checklist', { verb: Verbs.checklistShow, projectId: PROJECT_ID, stage: 2, section: '3' }],
     ]);
   });
 });

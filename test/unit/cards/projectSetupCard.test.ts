@@ -4,7 +4,7 @@ import { Verbs } from '../../../cards/verbs';
 import { collectActions, collectInputs, visibleText, type Json } from './cardWalk';
 import { setupWithErrors, setupWithHints } from './sampleCards';
 
-const render = (data?: Parameters<typeof projectSetupCard>[0]) => projectSetupCard(data).content as Json;
+const render = (data?: Parameters<typeof projectSetupCard>[0]) => projectSetupCard(data);
 
 /** Body elements in order, columns flattened, so "under the field" can be checked by position. */
 function flatBody(card: Json): Json[] {

@@ -4,6 +4,7 @@ import { helpCard } from '../../../cards/helpCard';
 import { welcomeCard } from '../../../cards/welcomeCard';
 import { Verbs } from '../../../cards/verbs';
 import { CAPABILITIES } from '../../../bot/routes/capabilities';
+import { CARD_BUDGET_BYTES, teamsMessageBytes } from '../../../cards/teamsMessageSize';
 
 const card = (body: object[], version = '1.5') => ({ type: 'AdaptiveCard', version, body });
 
@@ -23,9 +24,11 @@ describe('renderCardJson', () => {
     expect(() => renderCardJson(defineTemplate<object>('t', card([], '1.6')), {})).toThrow(/1.5 or lower/);
   });
 
-  it('when the card would be too big for a Teams message, then rendering fails', () => {
+  it('when the card would be too big for a Teams message counted in UTF-16, then rendering fails', () => {
     const template = defineTemplate<{ text: string }>('t', card([{ type: 'TextBlock', text: '${text}' }]));
-    expect(() => renderCardJson(template, { text: 'x'.repeat(MAX_CARD_BYTES) })).toThrow(/over the/);
+    // Half the limit in characters: small in UTF-8, but Teams counts two bytes a character.
+    expect(() => renderCardJson(template, { text: 'x'.repeat(MAX_CARD_BYTES / 2) })).toThrow(/over the/);
+    expect(() => renderCardJson(template, { text: 'x'.repeat(MAX_CARD_BYTES / 2 - 200) })).not.toThrow();
   });
 
   it('when user text contains ${…}, then it is shown as typed, not refused', () => {
@@ -42,16 +45,14 @@ describe('every card the bot sends', () => {
     ['help (group chat)', helpCard({ scope: 'groupChat', capabilities: CAPABILITIES })],
   ] as const;
 
-  it.each(rendered)('when the %s card is rendered, then it is an Adaptive Card 1.5, fully bound and well under 100 KB', (_name, attachment) => {
-    expect(attachment.contentType).toBe('application/vnd.microsoft.card.adaptive');
-    const json = JSON.stringify(attachment.content);
-    expect(json).not.toMatch(/\$\{/);
-    expect(Buffer.byteLength(json)).toBeLessThan(100 * 1024);
-    expect((attachment.content as { version: string }).version).toBe('1.5');
+  it.each(rendered)('when the %s card is rendered, then it is an Adaptive Card 1.5, fully bound and within its budget', (_name, card) => {
+    expect(JSON.stringify(card)).not.toMatch(/\$\{/);
+    expect(teamsMessageBytes(card)).toBeLessThan(CARD_BUDGET_BYTES);
+    expect(card.version).toBe('1.5');
   });
 
   it('when the welcome card lists capabilities, then each one appears and its button sends the help verb', () => {
-    const content = welcomeCard({ scope: 'team', capabilities: CAPABILITIES }).content as { actions: { data: { verb: string } }[] };
+    const content = welcomeCard({ scope: 'team', capabilities: CAPABILITIES }) as unknown as { actions: { data: { verb: string } }[] };
     expect(content.actions.map((a) => a.data.verb)).toEqual([Verbs.help]);
     for (const capability of CAPABILITIES) expect(JSON.stringify(content)).toContain(capability.command);
   });

@@ -3,7 +3,7 @@ import { checklistCardJson } from '../../../cards/checklistCard';
 import { itemCardJson } from '../../../cards/itemCard';
 import { itemHistoryCardJson } from '../../../cards/itemHistoryCard';
 import { myActionsCardJson } from '../../../cards/myActionsCard';
-import { projectSetupCard, projectSetupCardJson, type ProjectSetupCardData } from '../../../cards/projectSetupCard';
+import { projectSetupCard, type ProjectSetupCardData } from '../../../cards/projectSetupCard';
 import { projectDetailsForm } from '../../../bot/migration/projects/editProjectDetails';
 import { projectSetUpDoneCard } from '../../../cards/projectSetUpDoneCard';
 import { rolesCardJson } from '../../../cards/rolesCard';
@@ -27,10 +27,6 @@ import {
 /** Teams user ids as long as real ones, more than the 60 a refresh may name. */
 export const MANY_USER_IDS: readonly string[] = Array.from({ length: 75 }, (_, i) => `29:1${'x'.repeat(60)}${String(i).padStart(3, '0')}`);
 
-function content(attachment: { readonly content?: unknown }): Json {
-  return attachment.content as Json;
-}
-
 /**
  * Every card in the shapes people meet it, for the checks every card must pass (version, bound, size, verbs,
  * fallbacks). A new card or variant goes here so those checks cover it.
@@ -42,12 +38,12 @@ export function sampleCards(): readonly (readonly [string, Json])[] {
   const extras = { today: TODAY, memberChoices: MEMBER_CHOICES, refreshUserIds: MANY_USER_IDS };
   const ready = checklistFixture(1, { statusAt: () => 'done' });
   return [
-    ['project set-up (empty)', content(projectSetupCard())],
-    ['project set-up (errors)', content(projectSetupCard(setupWithErrors()))],
-    ['project set-up (hints)', content(projectSetupCard(setupWithHints()))],
-    ['project details', projectSetupCardJson({ values: projectDetailsForm(projectFixture()), editing: { projectId: PROJECT_ID, detailsVersion: 3, odsCode: 'RH8' }, message: 'Saved: the cutover date.' })],
-    ['project details (errors)', projectSetupCardJson({ ...setupWithErrors(), editing: { projectId: PROJECT_ID, detailsVersion: 0, odsCode: 'RH8' } })],
-    ['project set up (confirmation)', content(projectSetUpDoneCard(projectFixture()))],
+    ['project set-up (empty)', projectSetupCard()],
+    ['project set-up (errors)', projectSetupCard(setupWithErrors())],
+    ['project set-up (hints)', projectSetupCard(setupWithHints())],
+    ['project details', projectSetupCard({ values: projectDetailsForm(projectFixture()), editing: { projectId: PROJECT_ID, detailsVersion: 3, odsCode: 'RH8' }, message: 'Saved: the cutover date.' })],
+    ['project details (errors)', projectSetupCard({ ...setupWithErrors(), editing: { projectId: PROJECT_ID, detailsVersion: 0, odsCode: 'RH8' } })],
+    ['project set up (confirmation)', projectSetUpDoneCard(projectFixture())],
     ...([1, 2, 3, 4, 5, 6] as const).map((stage) => [`checklist gateway ${stage}`, checklistCardJson(checklistFixture(stage), extras)] as const),
     ['checklist (staff)', checklistCardJson(checklistFixture(4, { viewerRole: 'staff' }), extras)],
     ['checklist (passed)', checklistCardJson(checklistFixture(1, { statusAt: () => 'done', decision: GO }), extras)],
@@ -56,7 +52,7 @@ export function sampleCards(): readonly (readonly [string, Json])[] {
     ['item (a refused save, as typed)', itemCardJson(entry, { projectId: PROJECT_ID, stage: 4, memberChoices: MEMBER_CHOICES, message: 'Please give a link starting https://.', typed: { status: 'done', note: 'x'.repeat(1000), evidenceUrl: 'http://intranet' } })],
     ['checklist (refused press)', checklistCardJson(checklistFixture(4), { ...extras, message: 'Someone else updated this item since you opened it, so your change was not saved. This is how it stands now.' })],
     ['item (read only)', itemCardJson(entry, { projectId: PROJECT_ID, stage: 4, memberChoices: MEMBER_CHOICES, canUpdate: false })],
-    ['walkthrough', content(walkthroughCard(entry, { projectId: PROJECT_ID, stage: 4, position: 3, total: 12, memberChoices: MEMBER_CHOICES }))],
+    ['walkthrough', walkthroughCard(entry, { projectId: PROJECT_ID, stage: 4, position: 3, total: 12, memberChoices: MEMBER_CHOICES })],
     ['status', statusCardJson(statusFixture())],
     ['my actions', myActionsCardJson(myActionsFixture())],
     ['my actions (none)', myActionsCardJson({ ...myActionsFixture(), actions: [] })],

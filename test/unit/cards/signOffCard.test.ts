@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newGatewayState } from '../../../bot/migration/gateways/gatewayState';
 import { describeBlocker } from '../../../bot/migration/gateways/readiness';
-import { SIGN_OFF_INPUTS, signOffCard, signOffCardJson } from '../../../cards/signOffCard';
+import { SIGN_OFF_INPUTS, signOffCardJson } from '../../../cards/signOffCard';
 import { Verbs } from '../../../cards/verbs';
 import { actionsTitled, collectActions, collectInputs, visibleText, type Json } from './cardWalk';
 import { checklistFixture, GO, NO_GO, PROJECT_ID } from './fixtures';
@@ -27,7 +27,6 @@ describe('signOffCard', () => {
       verb: Verbs.gatewayDecide,
       data: { verb: Verbs.gatewayDecide, projectId: PROJECT_ID, stage: 1 },
     });
-    expect(signOffCard(ready()).content).toEqual(card);
   });
 
   it('when things block it, then each is listed in plain words and only a no-go is offered', () => {

@@ -3,14 +3,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Verbs } from '../../../cards/verbs';
 import { WALKTHROUGH_CHOICES, WALKTHROUGH_INPUTS, walkthroughCard } from '../../../cards/walkthroughCard';
-import { collectActions, collectInputs, visibleText, type Json } from './cardWalk';
+import { collectActions, collectInputs, visibleText } from './cardWalk';
 import { checklistFixture, MEMBER_CHOICES, PROJECT_ID } from './fixtures';
 
 const checklist = checklistFixture(4);
 const entry = checklist.entries.find((e) => e.status === 'open' && e.overdue);
 if (!entry) throw new Error('the fixture has open overdue items');
 const extras = { projectId: PROJECT_ID, stage: 4 as const, position: 3, total: 12, memberChoices: MEMBER_CHOICES };
-const card = walkthroughCard(entry, extras).content as Json;
+const card = walkthroughCard(entry, extras);
 
 describe('walkthroughCard', () => {
   it('when shown, then it says where we are, what to do and whose it is', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyItemUpdate, isHttpsUrl, type ItemChange, type ItemUpdate } from '../../../bot/migration/gateways/itemUpdates';
+import { applyItemUpdate, INLINE_EVIDENCE_KEPT, INLINE_NOTES_KEPT, isHttpsUrl, type ItemChange, type ItemUpdate } from '../../../bot/migration/gateways/itemUpdates';
 import type { ItemState } from '../../../bot/migration/gateways/gatewayState';
 import { NotFound, PermissionDenied, StaleEdit, ValidationFailed } from '../../../bot/migration/shared/errors';
 import { AT, catalogue, itemState, priya, tom } from './fixtures';
@@ -152,6 +152,24 @@ describe('owner and due date', () => {
 });
 
 describe('notes and evidence', () => {
+  it('when a note is added to an item already holding the most kept inline, then the oldest moves out and is counted, and the audit keeps the new one in full', () => {
+    const notes = Array.from({ length: INLINE_NOTES_KEPT }, (_, i) => ({ text: `Note ${i}`, by: priya, at: AT }));
+    const full = itemState('g2-pid', { notes, olderNotes: 7 });
+    const { state, audit } = applyItemUpdate(catalogue, full, update({ field: 'note', text: 'The newest' }));
+    expect(state.notes).toHaveLength(INLINE_NOTES_KEPT);
+    expect(state.notes[0]?.text).toBe('Note 1');
+    expect(state.notes.at(-1)?.text).toBe('The newest');
+    expect(state.olderNotes).toBe(8);
+    expect(audit).toEqual([{ at: LATER, by: tom, itemId: 'g2-pid', field: 'notes', before: null, after: 'The newest' }]);
+  });
+
+  it('when evidence is added beyond what is kept inline, then the oldest link moves out and is counted, and the item still has evidence', () => {
+    const evidence = Array.from({ length: INLINE_EVIDENCE_KEPT }, (_, i) => ({ url: `https://example.nhs.uk/${i}`, by: priya, at: AT }));
+    const { state } = applyItemUpdate(catalogue, itemState('g2-pid', { evidence }), update({ field: 'evidence', url: 'https://example.nhs.uk/new' }));
+    expect(state.evidence.map((e) => e.url)).toEqual([...evidence.slice(1).map((e) => e.url), 'https://example.nhs.uk/new']);
+    expect(state.olderEvidence).toBe(1);
+  });
+
   it('when a note is added, then it is appended with who and when', () => {
     const withNote = itemState('g2-pid', { notes: [{ text: 'First', by: priya, at: AT }] });
     const { state, audit } = applyItemUpdate(catalogue, withNote, update({ field: 'note', text: '  Sent to the pipeline team  ' }));

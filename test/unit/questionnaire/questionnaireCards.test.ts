@@ -4,7 +4,7 @@ import { TYPED_VALUE_MAX_LENGTH } from '../../../cards/questionnaireInputs';
 import { questionnaireProgressCardJson } from '../../../cards/questionnaireProgressCard';
 import { projectChoiceCard } from '../../../cards/projectChoiceCard';
 import { questionnaireSectionCardJson, sectionViewAfterSave, type SectionCardView } from '../../../cards/questionnaireSectionCard';
-import { MAX_CARD_BYTES } from '../../../cards/render';
+import { CARD_BUDGET_BYTES, teamsMessageBytes } from '../../../cards/teamsMessageSize';
 import { Verbs } from '../../../cards/verbs';
 import type { ProjectSummary } from '../../../bot/migration/projects/project';
 import { emptyQuestionnaire, type QuestionnaireRecord } from '../../../bot/migration/questionnaire/answerRecord';
@@ -49,7 +49,7 @@ function assertSendable(card: Json): void {
   expect(card.type).toBe('AdaptiveCard');
   expect(card.version).toBe('1.5');
   expect(text).not.toContain('${');
-  expect(Buffer.byteLength(text, 'utf8')).toBeLessThan(MAX_CARD_BYTES);
+  expect(teamsMessageBytes(card)).toBeLessThan(CARD_BUDGET_BYTES);
   for (const action of actions(card).filter((a) => a.type === 'Action.Execute')) {
     const fallback = action.fallback as Json;
     expect(fallback.type).toBe('Action.Submit');
@@ -237,14 +237,16 @@ describe('the export summary card', () => {
   it('when 100 applications are flagged, then the notes still fit on the card', () => {
     const apps = Array.from({ length: 100 }, (_, i) => ({ name: `App ${i} ${'n'.repeat(80)}`, purpose: 'other', sendsMailVia: 'unknown', contact: 'c'.repeat(200), flagged: 'yes' }));
     const full = applyAnswers(set, record, validateSection(set, 'applications', { 'apps-list': apps }), priya, WINTER, editBaseFor(set, record, 'applications')).record;
-    assertSendable(questionnaireExportCardJson({ summary: { ...summary, overlaps: deriveOverlaps(set, full) }, links: [] }));
+    const card = questionnaireExportCardJson({ summary: { ...summary, overlaps: deriveOverlaps(set, full) }, links: [] });
+    assertSendable(card);
+    expect(texts(card)).toMatch(/And \d+ more: the exported document lists every one in full\./);
   });
 });
 
 describe('the which-project card', () => {
   it('when someone is on two projects, then each button carries on with what they asked for', () => {
     const other: ProjectSummary = { ...project, projectId: 'prj-2', organisationName: 'Appledore Surgery', odsCode: 'L83100' };
-    const card = projectChoiceCard({ projects: [project, other], verb: Verbs.questionnaireSection, data: { sectionId: '3' }, purpose: 'answer that section' }).content as Json;
+    const card = projectChoiceCard({ projects: [project, other], verb: Verbs.questionnaireSection, data: { sectionId: '3' }, purpose: 'answer that section' });
     assertSendable(card);
     expect(actions(card).map((a) => [a.title, a.data])).toEqual([
       ['Ysbyty Gwynedd (7A1)', { sectionId: '3', verb: Verbs.questionnaireSection, projectId: 'prj-1' }],
