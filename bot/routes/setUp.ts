@@ -11,6 +11,7 @@ import { getStatus } from '../migration/projects/getStatus';
 import type { ProjectDeps } from '../migration/projects/projectDeps';
 import { setUpProject } from '../migration/projects/setUpProject';
 import { ValidationFailed } from '../migration/shared/errors';
+import { todayInLondon } from '../migration/shared/ukDates';
 import type { GatewayTurnState } from '../state';
 import { actorFrom, teamIdOf } from '../teams/actorFrom';
 import { reportsTargetOf } from '../teams/conversationRef';
@@ -40,7 +41,7 @@ export function registerSetUp(app: Application<GatewayTurnState>, deps: ProjectD
 
   app.adaptiveCards.actionSubmit<Record<string, unknown>>(Verbs.projectSetupSubmit, async (context, _state, data) => {
     const form = formFrom(data);
-    const checked = validateProjectSetup(form, deps.approvalSettings);
+    const checked = validateProjectSetup(form, deps.approvalSettings, todayInLondon(deps.clock.now()));
     const inChat = teamIdOf(context) === undefined;
     if (!checked.ok) return replaceCard(context, projectSetupCard({ values: form, errors: checked.errors, inChat }));
     const worthStopping = checked.hints.filter((h) => h.confirm);
