@@ -50,7 +50,7 @@ async function startBotProcess(openIdMetadataUrl: string): Promise<BotProcess> {
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 100_000;
   let match: RegExpExecArray | null = null;
   while (!(match = /listening on (http:\/\/127\.0\.0\.1:\d+)\/api\/messages/.exec(stdout)) && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -101,7 +101,7 @@ describe('failed token checks (the bot in its own process, so its stderr is what
     openId = await OpenIdServer.start();
     const unreachable = `http://127.0.0.1:${await closedPort()}/.well-known/openid-configuration`;
     [bot, keyless] = await Promise.all([startBotProcess(openId.metadataUrl), startBotProcess(unreachable)]);
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => {
     await Promise.all([bot.stop(), keyless.stop()]);
     await openId.close();
