@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { MessageFactory } from 'botbuilder';
 import { Dialog } from 'botbuilder-dialogs';
 import type { DialogContext, DialogInstance, DialogTurnResult } from 'botbuilder-dialogs';
-import { versionInput } from '../cards/cardData';
+import { parseCardData, versionInput } from '../cards/cardData';
 import { ownerChoicesOf } from '../cards/cardChoice';
 import { WALKTHROUGH_CHOICES, walkthroughCard } from '../cards/walkthroughCard';
 import type { WalkthroughChoice } from '../cards/walkthroughCard';
@@ -74,6 +74,13 @@ export class WalkthroughDialog extends Dialog<WalkthroughOptions> {
     const text = (dc.context.activity.text ?? '').trim().toLowerCase();
 
     if (data?.verb === Verbs.walkthroughStop || text === 'stop' || text === 'cancel') return this.finish(dc, state);
+    if (data?.verb === Verbs.walkthroughAnswer) {
+      const parsed = parseCardData(Verbs.walkthroughAnswer, data);
+      if (!parsed.ok) {
+        await dc.context.sendActivity(parsed.refusal);
+        return Dialog.EndOfTurn;
+      }
+    }
     const choice = data?.verb === Verbs.walkthroughAnswer ? data.choice : undefined;
     if (!isChoice(choice) || data === undefined) {
       await dc.context.sendActivity('You are in the gateway walkthrough. Use the buttons on the card, or type stop to finish.');

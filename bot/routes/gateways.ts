@@ -12,7 +12,7 @@ import { onCardAction } from './cardAction';
 import { commandIs, commandOf } from './commandSelector';
 import { answerForProject } from './projectContext';
 import { itemChangesFromCard } from './itemChangesFromCard';
-import { checklistView, firstOpenStage, itemView, loadItem } from './projectViews';
+import { assertItemOnStage, checklistView, firstOpenStage, itemView, loadItem } from './projectViews';
 import { refusalOf } from '../migration/shared/errors';
 
 /**
@@ -39,6 +39,7 @@ export function registerGateways(app: Application<GatewayTurnState>, deps: Proje
 
   onCardAction(app, Verbs.itemDone, async (context, _state, data) => {
     const actor = actorFrom(context);
+    assertItemOnStage(deps, data.itemId, data.stage);
     await updateChecklistItem(deps, {
       actor,
       projectId: String(data.projectId),
@@ -61,6 +62,7 @@ export function registerGateways(app: Application<GatewayTurnState>, deps: Proje
 
   onCardAction(app, Verbs.itemSave, async (context, _state, data) => {
     const actor = actorFrom(context);
+    assertItemOnStage(deps, data.itemId, data.stage);
     const { projectId, stage, entry } = await loadItem(deps, actor, data.projectId, data.itemId);
     const changes = itemChangesFromCard(entry, data);
     if (changes.length === 0) return { card: await itemView(deps, actor, projectId, entry.item.id, 'Nothing had changed, so nothing was saved.') };
