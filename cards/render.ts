@@ -1,6 +1,7 @@
 import type { Attachment } from 'botbuilder';
 import { CardFactory } from 'botbuilder';
 import * as ACData from 'adaptivecards-templating';
+import { plainCardText } from './markdown';
 
 /** Teams renders Adaptive Cards up to 1.5; a newer card shows as an error in the desktop client. */
 export const MAX_CARD_VERSION = 1.5;
@@ -40,8 +41,9 @@ export function renderCardJson<TData extends object>(template: CardTemplate<TDat
   const shielded = JSON.stringify(expanded);
   const unbound = /\$\{[^}]*\}/.exec(shielded);
   if (unbound) throw new CardRenderError(template.name, `unbound expression ${unbound[0]}`);
-  const text = shielded.replaceAll(SHIELD, '${');
-  const card = JSON.parse(text) as Record<string, unknown>;
+  // Gateway writes no Markdown itself, so every shown text is made plain: typed text can never become a link.
+  const card = plainCardText(JSON.parse(shielded.replaceAll(SHIELD, '${')) as Record<string, unknown>);
+  const text = JSON.stringify(card);
   const version = Number(card.version);
   if (card.type !== 'AdaptiveCard' || !(version <= MAX_CARD_VERSION)) {
     throw new CardRenderError(template.name, `must be an AdaptiveCard of version ${MAX_CARD_VERSION} or lower`);

@@ -4,6 +4,7 @@ import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import type { AuthConfig } from '../config';
 import type { Logger } from '../log';
 import { GatewayAdapter } from './gatewayAdapter';
+import { plainReplies } from './plainReplies';
 
 /**
  * Without an app id the adapter checks nothing, which is why config only allows that on loopback. With one, every
@@ -12,6 +13,7 @@ import { GatewayAdapter } from './gatewayAdapter';
  */
 export function createAdapter(auth: AuthConfig, credentialsFactory?: ServiceClientCredentialsFactory, logger?: Logger): GatewayAdapter {
   const adapter = auth.kind === 'none' ? new GatewayAdapter({}) : authenticatingAdapter(auth, credentialsFactory);
+  adapter.use(plainReplies);
   return logger === undefined ? adapter : adapter.useLogger(logger);
 }
 
