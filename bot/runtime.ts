@@ -48,7 +48,7 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
   const cosmosOperations = new CosmosOperationCounter();
   const storage = await openStorage(config.storage, { logger, counter: cosmosOperations });
   try {
-    const adapter = createAdapter(config.auth, options.credentialsFactory);
+    const adapter = createAdapter(config.auth, options.credentialsFactory, logger);
     const repositories = createProjectRepositories(storage.containers.projects, { logger: logger.child({ module: 'projects' }) });
     const projects: ProjectDeps = {
       projects: repositories.projects,

@@ -1,6 +1,7 @@
 import * as ACData from 'adaptivecards-templating';
 import { isAdaptiveCardJson, type AdaptiveCardJson } from './adaptiveCardJson';
 import { ACTIVITY_ENVELOPE_ALLOWANCE_BYTES, formatKilobytes, TEAMS_MESSAGE_LIMIT_BYTES, teamsMessageBytes } from './teamsMessageSize';
+import { plainCardText } from './markdown';
 
 /** Teams renders Adaptive Cards up to 1.5; a newer card shows as an error in the desktop client. */
 export const MAX_CARD_VERSION = 1.5;
@@ -44,8 +45,8 @@ export function renderCardJson<TData extends object>(template: CardTemplate<TDat
   const shielded = JSON.stringify(expanded);
   const unbound = /\$\{[^}]*\}/.exec(shielded);
   if (unbound) throw new CardRenderError(template.name, `unbound expression ${unbound[0]}`);
-  const text = shielded.replaceAll(SHIELD, '${');
-  const card: unknown = JSON.parse(text);
+  // Gateway writes no Markdown itself, so every shown text is made plain: typed text can never become a link.
+  const card: unknown = plainCardText(JSON.parse(shielded.replaceAll(SHIELD, '${')) as Record<string, unknown>);
   if (!isAdaptiveCardJson(card) || !(Number(card.version) <= MAX_CARD_VERSION)) {
     throw new CardRenderError(template.name, `must be an AdaptiveCard of version ${MAX_CARD_VERSION} or lower`);
   }

@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { Dialog } from 'botbuilder-dialogs';
 import type { DialogContext, DialogInstance, DialogTurnResult } from 'botbuilder-dialogs';
-import { textInput, versionInput } from '../cards/cardData';
+import { parseCardData, textInput, versionInput } from '../cards/cardData';
 import { ownerChoicesOf } from '../cards/cardChoice';
 import { WALKTHROUGH_CHOICES, WALKTHROUGH_INPUTS, walkthroughCard } from '../cards/walkthroughCard';
 import type { WalkthroughChoice, WalkthroughTyped } from '../cards/walkthroughCard';
@@ -78,6 +78,13 @@ export class WalkthroughDialog extends Dialog<WalkthroughOptions> {
     const text = (dc.context.activity.text ?? '').trim().toLowerCase();
 
     if (data?.verb === Verbs.walkthroughStop || text === 'stop' || text === 'cancel') return this.finish(dc, state);
+    if (data?.verb === Verbs.walkthroughAnswer) {
+      const parsed = parseCardData(Verbs.walkthroughAnswer, data);
+      if (!parsed.ok) {
+        await dc.context.sendActivity(parsed.refusal);
+        return Dialog.EndOfTurn;
+      }
+    }
     const choice = data?.verb === Verbs.walkthroughAnswer ? data.choice : undefined;
     if (!isChoice(choice) || data === undefined) {
       await dc.context.sendActivity('You are in the gateway walkthrough. Use the buttons on the card, or type stop to finish.');

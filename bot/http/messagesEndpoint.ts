@@ -5,6 +5,7 @@ import type { Request, Response } from 'restify';
 import { errorSummary } from '../log';
 import type { Logger } from '../log';
 import { isAllowedServiceUrl } from '../security/serviceUrlGuard';
+import { isTokenRefusal, TokenCheckUnavailable } from '../teams/gatewayAdapter';
 import type { GatewayAdapter } from '../teams/gatewayAdapter';
 import { checkActivityShape } from './activityShape';
 
@@ -40,7 +41,13 @@ export function messagesEndpoint(options: MessagesEndpointOptions): (req: Reques
       if (invokeResponse?.body !== undefined) res.send(invokeResponse.status, invokeResponse.body);
       else res.send(invokeResponse?.status ?? 200);
     } catch (err) {
-      if (isAuthenticationFailure(err)) {
+      if (err instanceof TokenCheckUnavailable) {
+        log.warn({ retryAfterSeconds: KEY_SERVER_RETRY_SECONDS }, 'request not checked: the signing keys could not be loaded');
+        res.header('Retry-After', String(KEY_SERVER_RETRY_SECONDS));
+        res.send(503, { error: 'ServiceUnavailable', message: 'The token could not be checked just now. Please retry.' });
+        return;
+      }
+      if (isTokenRefusal(err)) {
         const status = err instanceof AuthenticationError && err.statusCode === 403 ? 403 : 401;
         // The SDK's reasons name only app ids, key ids and claims, never message content.
         log.warn({ status, reason: err.message }, 'request refused: authentication failed');
@@ -54,9 +61,5 @@ export function messagesEndpoint(options: MessagesEndpointOptions): (req: Reques
   };
 }
 
-/** The token library's own errors (bad signature, not yet valid) escape the SDK unwrapped; they are still a 401. */
-const JWT_ERROR_NAMES = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
-
-function isAuthenticationFailure(err: unknown): err is Error {
-  return err instanceof AuthenticationError || (err instanceof Error && JWT_ERROR_NAMES.has(err.name));
-}
+/** How long Teams is asked to wait before retrying while the key server is unreachable. */
+const KEY_SERVER_RETRY_SECONDS = 10;

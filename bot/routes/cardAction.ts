@@ -1,8 +1,9 @@
 import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
+import { parseCardData, type CardData } from '../../cards/cardData';
 import type { AdaptiveCardJson } from '../../cards/adaptiveCardJson';
 import type { Verb } from '../../cards/verbs';
-import { friendlyText, isDomainError, StaleEdit, type DomainError } from '../migration/shared/errors';
+import { friendlyText, StaleEdit, type DomainError } from '../migration/shared/errors';
 import type { GatewayTurnState } from '../state';
 import { invokeResponseCard, sendCard } from '../teams/cardMessage';
 import { isRefusal, orFriendlyError } from './replies';
@@ -10,7 +11,7 @@ import { isRefusal, orFriendlyError } from './replies';
 /** What a card button leads to: a new version of the card, or a short message (a refusal, a confirmation). */
 export type CardActionResult = { readonly card: AdaptiveCardJson } | { readonly message: string };
 
-export type CardActionHandler = (context: TurnContext, state: GatewayTurnState, data: Record<string, unknown>) => Promise<CardActionResult>;
+export type CardActionHandler<V extends Verb> = (context: TurnContext, state: GatewayTurnState, data: CardData<V>) => Promise<CardActionResult>;
 
 /**
  * The card as it stands now, for a press that was refused (an out-of-date copy, a role lost meanwhile), so the person
@@ -24,16 +25,15 @@ export type LatestCard = (context: TurnContext, data: Record<string, unknown>, m
  * its `Action.Submit` fallback (older clients: the new card is posted as a reply). Domain refusals come back as a
  * message, never as the turn error handler's apology, because nothing went wrong on our side; with `latest`, the
  * refusal also brings the card up to date: on Execute the latest card with the message on it, on Submit the message
- * and then the latest card.
+ * and then the latest card. The handler gets the card's data parsed by the verb's schema (cards/cardData.ts); data
+ * that does not fit is refused before it runs.
  */
-export function onCardAction(app: Application<GatewayTurnState>, verb: Verb, handler: CardActionHandler, latest?: LatestCard): void {
-  const run = async (context: TurnContext, state: GatewayTurnState, data: Record<string, unknown>) => {
-    try {
-      return { result: await handler(context, state, data) };
-    } catch (err) {
-      if (!isDomainError(err)) throw err;
-      return { refused: refusalLine(err) };
-    }
+export function onCardAction<V extends Verb>(app: Application<GatewayTurnState>, verb: V, handler: CardActionHandler<V>, latest?: LatestCard): void {
+  const run = async (context: TurnContext, state: GatewayTurnState, raw: Record<string, unknown>): Promise<{ result: CardActionResult; refused?: undefined } | { refused: string }> => {
+    const parsed = parseCardData(verb, raw);
+    if (!parsed.ok) return { result: { message: parsed.refusal } };
+    const outcome = await orFriendlyError(() => handler(context, state, parsed.data));
+    return isRefusal(outcome) ? { refused: refusalLine(outcome.error) } : { result: outcome };
   };
   /** The latest card, unless it cannot be shown either (the project is gone, say): then the message alone. */
   const latestOrNothing = async (context: TurnContext, data: Record<string, unknown>, message?: string) => {

@@ -13,7 +13,7 @@ import { onCardAction, refusalLine } from './cardAction';
 import { commandIs, commandOf } from './commandSelector';
 import { answerForProject } from './projectContext';
 import { itemChangesFromCard } from './itemChangesFromCard';
-import { checklistView, firstOpenStage, itemView, loadItem } from './projectViews';
+import { assertItemOnStage, checklistView, firstOpenStage, itemView, loadItem } from './projectViews';
 import { StaleEdit } from '../migration/shared/errors';
 import { isRefusal, orFriendlyError } from './replies';
 import { ITEM_INPUTS, type ItemTyped } from '../../cards/itemCard';
@@ -47,6 +47,7 @@ export function registerGateways(app: Application<GatewayTurnState>, deps: Proje
     Verbs.itemDone,
     async (context, _state, data) => {
       const actor = actorFrom(context);
+      assertItemOnStage(deps, data.itemId, data.stage);
       await updateChecklistItem(deps, {
         actor,
         projectId: String(data.projectId),
@@ -73,6 +74,7 @@ export function registerGateways(app: Application<GatewayTurnState>, deps: Proje
 
   onCardAction(app, Verbs.itemSave, async (context, _state, data) => {
     const actor = actorFrom(context);
+    assertItemOnStage(deps, data.itemId, data.stage);
     const { projectId, stage, entry, canUpdate } = await loadItem(deps, actor, data.projectId, data.itemId);
     // A signed-off gateway's card has no status, owner or due inputs: their absence is not a change to make.
     const changes = itemChangesFromCard(entry, data).filter((c) => canUpdate || c.field === 'note' || c.field === 'evidence');

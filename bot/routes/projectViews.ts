@@ -9,7 +9,7 @@ import type { ChecklistEntry } from '../migration/projects/getChecklist';
 import { getItemHistory } from '../migration/projects/getItemHistory';
 import { getStatus } from '../migration/projects/getStatus';
 import { findItem } from '../migration/gateways/catalogue';
-import { NotFound } from '../migration/shared/errors';
+import { NotFound, ValidationFailed } from '../migration/shared/errors';
 import type { ProjectDeps } from '../migration/projects/projectDeps';
 import { parseStage } from '../migration/projects/stageInput';
 import { todayInLondon } from '../migration/shared/ukDates';
@@ -40,6 +40,16 @@ export async function checklistView(
 export async function firstOpenStage(deps: ProjectDeps, actor: Actor, projectId: string): Promise<number> {
   const status = await getStatus(deps, { actor, projectId });
   return status.gateways.find((g) => !g.passed)?.stage ?? 6;
+}
+
+/**
+ * A card's gateway must be its item's: a tampered stage would tick a gateway 1 item and bring back the gateway 4
+ * card, so the change is refused instead. Absent (an older card): the item's own gateway is used.
+ */
+export function assertItemOnStage(deps: ProjectDeps, itemId: string, stage: number | undefined): void {
+  if (stage !== undefined && findItem(deps.catalogue, itemId).stage.number !== stage) {
+    throw new ValidationFailed([{ field: 'stage', message: 'That button’s gateway does not match its checklist item, so nothing was changed.' }]);
+  }
 }
 
 /** One item as it is now, with what the card needs around it: one read of the project, one of its gateways. */

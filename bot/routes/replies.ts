@@ -1,3 +1,4 @@
+import { DialogContextError } from 'botbuilder-dialogs';
 import { friendlyText, isDomainError } from '../migration/shared/errors';
 import type { DomainError } from '../migration/shared/errors';
 
@@ -9,7 +10,9 @@ export async function orFriendlyError<T>(work: () => Promise<T>): Promise<T | { 
   try {
     return await work();
   } catch (err) {
-    if (isDomainError(err)) return { refused: friendlyText(err), error: err };
+    // A dialog wraps what its steps throw, so a refusal inside the walkthrough is unwrapped first.
+    const cause = err instanceof DialogContextError ? err.error : err;
+    if (isDomainError(cause)) return { refused: friendlyText(cause), error: cause };
     throw err;
   }
 }

@@ -12,6 +12,7 @@ import { getStatus } from '../migration/projects/getStatus';
 import type { ProjectDeps } from '../migration/projects/projectDeps';
 import { setUpProject } from '../migration/projects/setUpProject';
 import { ValidationFailed } from '../migration/shared/errors';
+import { todayInLondon } from '../migration/shared/ukDates';
 import type { GatewayTurnState } from '../state';
 import { actorFrom, teamIdOf } from '../teams/actorFrom';
 import { sendCard, updateCard } from '../teams/cardMessage';
@@ -46,7 +47,7 @@ export function registerSetUp(app: Application<GatewayTurnState>, deps: ProjectD
   app.adaptiveCards.actionSubmit<Record<string, unknown>>(Verbs.projectSetupSubmit, async (context, _state, data) => {
     if (teamIdOf(context) === undefined) return void (await context.sendActivity(SET_UP_IN_THE_TEAM));
     const form = formFrom(data);
-    const checked = validateProjectSetup(form, deps.approvalSettings);
+    const checked = validateProjectSetup(form, deps.approvalSettings, todayInLondon(deps.clock.now()));
     if (!checked.ok) return replaceCard(context, projectSetupCard({ values: form, errors: checked.errors }));
     const worthStopping = checked.hints.filter((h) => h.confirm);
     if (worthStopping.length > 0) return replaceCard(context, projectSetupCard({ values: form, hints: worthStopping }));

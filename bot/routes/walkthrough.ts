@@ -1,6 +1,7 @@
 import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { DialogSet } from 'botbuilder-dialogs';
+import { parseCardData } from '../../cards/cardData';
 import { Verbs } from '../../cards/verbs';
 import { DialogStateAccessor } from '../../dialogs/dialogStateAccessor';
 import { WALKTHROUGH_DIALOG, WalkthroughDialog } from '../../dialogs/walkthroughDialog';
@@ -75,7 +76,9 @@ export function registerWalkthrough(app: Application<GatewayTurnState>, deps: Pr
     await begin(context, state, projectId, stage);
   });
 
-  app.adaptiveCards.actionSubmit<Record<string, unknown>>(Verbs.walkthroughStart, async (context, state, data) => {
-    await begin(context, state, String(data.projectId), Number(data.stage));
+  app.adaptiveCards.actionSubmit<Record<string, unknown>>(Verbs.walkthroughStart, async (context, state, raw) => {
+    const parsed = parseCardData(Verbs.walkthroughStart, raw);
+    if (!parsed.ok) return void (await context.sendActivity(parsed.refusal));
+    await begin(context, state, parsed.data.projectId, parsed.data.stage);
   });
 }

@@ -1,10 +1,12 @@
 import type { TurnContext } from 'botbuilder';
 import type { Actor } from '../migration/projects/actor';
 import { tenantOf } from '../security/tenantGuard';
+import { teamMembershipOf } from './teamMembership';
 
 /**
  * Who is acting, read from the activity Teams signed, never from card data (a card can be replayed or edited).
- * Missing parts stay empty so the use case refuses with its own friendly message.
+ * Missing parts stay empty so the use case refuses with its own friendly message. Team membership is asked of the
+ * roster when a use case needs it, never taken from where the message came from.
  */
 export function actorFrom(context: TurnContext): Actor {
   const from = context.activity.from;
@@ -13,6 +15,7 @@ export function actorFrom(context: TurnContext): Actor {
     userId: from.id,
     ...(from.aadObjectId === undefined ? {} : { aadObjectId: from.aadObjectId }),
     name: from.name ?? '',
+    teams: teamMembershipOf(context),
   };
 }
 

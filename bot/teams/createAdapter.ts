@@ -2,15 +2,22 @@ import { AuthenticationConstants } from 'botframework-connector';
 import { CallerIdConstants } from 'botframework-schema';
 import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import type { AuthConfig } from '../config';
+import type { Logger } from '../log';
 import { GatewayAdapter } from './gatewayAdapter';
+import { plainReplies } from './plainReplies';
 
 /**
  * Without an app id the adapter checks nothing, which is why config only allows that on loopback. With one, every
  * inbound request must carry a Bot Framework token for this app; the OpenID and issuer overrides exist for
  * sovereign clouds and for the tests' loopback OpenID server.
  */
-export function createAdapter(auth: AuthConfig, credentialsFactory?: ServiceClientCredentialsFactory): GatewayAdapter {
-  if (auth.kind === 'none') return new GatewayAdapter({});
+export function createAdapter(auth: AuthConfig, credentialsFactory?: ServiceClientCredentialsFactory, logger?: Logger): GatewayAdapter {
+  const adapter = auth.kind === 'none' ? new GatewayAdapter({}) : authenticatingAdapter(auth, credentialsFactory);
+  adapter.use(plainReplies);
+  return logger === undefined ? adapter : adapter.useLogger(logger);
+}
+
+function authenticatingAdapter(auth: Exclude<AuthConfig, { kind: 'none' }>, credentialsFactory?: ServiceClientCredentialsFactory): GatewayAdapter {
   return new GatewayAdapter(
     {
       MicrosoftAppId: auth.appId,

@@ -1,4 +1,6 @@
-/** All the text an activity shows: its text plus every TextBlock and fact in its Adaptive Cards. */
+import { shownText } from '../../cards/markdown';
+
+/** All the text an activity shows, as Teams shows it (Markdown escapes undone): its text plus every TextBlock and fact in its Adaptive Cards. */
 export function visibleText(activity: Record<string, unknown>): string {
   const parts: string[] = [];
   if (typeof activity.text === 'string') parts.push(activity.text);
@@ -6,7 +8,7 @@ export function visibleText(activity: Record<string, unknown>): string {
   for (const attachment of attachments) {
     if (typeof attachment === 'object' && attachment !== null && 'content' in attachment) collect(attachment.content, parts);
   }
-  return parts.join('\n');
+  return shownText(parts.join('\n'));
 }
 
 /** The first Adaptive Card of an activity, or undefined. */

@@ -19,9 +19,18 @@ export type OdsCodeKind =
   | 'social-care'
   | 'unknown';
 
-/** Trims and upper-cases, as people type codes in any case. */
+/**
+ * Trims and upper-cases a to z only, as people type codes in any case. Not `toUpperCase()`: Unicode case mapping
+ * turns the dotless ı into I and the long ſ into S, so `rıx` would quietly become the trust code RIX; left as typed,
+ * such letters fail the shape check instead.
+ */
 export function normaliseOdsCode(input: string): string {
-  return input.trim().toUpperCase();
+  return input.trim().replace(/[a-z]/g, (letter) => letter.toUpperCase());
+}
+
+/** Letters and digits other than ASCII's (ı, ſ, é, full-width Ｒ): refused with their own message. */
+export function hasNonAsciiLetters(code: string): boolean {
+  return /[^ -~]/.test(code);
 }
 
 /** True for a normalised code of the right shape. */

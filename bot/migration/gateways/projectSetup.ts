@@ -1,7 +1,7 @@
 import type { FieldError } from '../shared/errors';
 import { isIsoDate, type IsoDate } from '../shared/ukDates';
 import { DEFAULT_CATALOGUE_SETTINGS, type CatalogueSettings } from './catalogueSettings';
-import { classifyOdsCode, describeOdsCode, isValidOdsCode, normaliseOdsCode, type OdsCodeKind } from './odsCode';
+import { classifyOdsCode, describeOdsCode, hasNonAsciiLetters, isValidOdsCode, normaliseOdsCode, type OdsCodeKind } from './odsCode';
 
 /**
  * Validation of the project set-up form.
@@ -66,15 +66,14 @@ export type ProjectSetupResult =
 
 type ApprovalSettings = Pick<CatalogueSettings, 'newAccountApprovalThreshold' | 'extraApprovalDays'>;
 
-export interface ProjectSetupOptions {
-  /** Today in London: given, a cutover before it is refused (a plan cannot migrate in the past). */
-  readonly today?: IsoDate;
-}
-
+/**
+ * `today` (London) is what a cutover must not be before: a project is set up for a migration still to come. Without
+ * it only the dates' shape and order are checked (a form re-shown before saving); the use case always passes it.
+ */
 export function validateProjectSetup(
   input: ProjectSetupInput,
   settings: ApprovalSettings = DEFAULT_CATALOGUE_SETTINGS,
-  options: ProjectSetupOptions = {},
+  today?: IsoDate,
 ): ProjectSetupResult {
   const errors: FieldError[] = [];
   const hints: SetupHint[] = [];
@@ -91,7 +90,9 @@ export function validateProjectSetup(
 
   const odsCode = normaliseOdsCode(text(input.odsCode));
   if (odsCode.length === 0) fail('odsCode', "Please enter your organisation's ODS code.");
-  else if (!isValidOdsCode(odsCode)) {
+  else if (hasNonAsciiLetters(odsCode)) {
+    fail('odsCode', 'An ODS code uses only the letters A to Z and the numbers 0 to 9 (no accents or letters from other alphabets), for example RH8.');
+  } else if (!isValidOdsCode(odsCode)) {
     fail('odsCode', 'An ODS code is 3 to 9 letters and numbers, for example RH8 or A81001.');
   } else {
     hints.push({ field: 'odsCode', message: describeOdsCode(odsCode), confirm: DOUBTFUL_ODS_KINDS.has(classifyOdsCode(odsCode)) });
@@ -123,7 +124,7 @@ export function validateProjectSetup(
   if (!plannedStart) fail('plannedStart', 'Please give the planned start as a date, for example 2026-11-25.');
   const cutover = isoDate(input.cutover);
   if (!cutover) fail('cutover', 'Please give the cutover date as a date, for example 2027-03-01.');
-  else if (options.today !== undefined && cutover < options.today) fail('cutover', 'That cutover date has already passed: please give today or a later date.');
+  else if (today !== undefined && cutover < today) fail('cutover', 'The cutover date has already passed. Please choose today or a later date.');
   else if (plannedStart && cutover <= plannedStart) fail('cutover', 'The cutover date needs to be after the planned start.');
 
   if (errors.length > 0 || !migrationMethod || !phasing || !plannedStart || !cutover || approximateUsers === undefined || newAccounts === undefined) {

@@ -2,6 +2,7 @@ import type { PersonRef } from '../gateways/gatewayState';
 import type { ProjectRole } from '../gateways/roles';
 import { PermissionDenied } from '../shared/errors';
 import type { Project, ProjectMember } from './project';
+import type { TeamMembership } from './teamMembership';
 
 /**
  * The person a use case acts for, as the Teams route read them from the
@@ -12,6 +13,11 @@ export interface Actor {
   readonly userId: string;
   readonly aadObjectId?: string;
   readonly name: string;
+  /**
+   * Asks the roster whether this person is in a team; absent where there is no roster to ask (a job, a unit test),
+   * and then only a role on the project gives them a place in it.
+   */
+  readonly teams?: TeamMembership;
 }
 
 /** Turns a half-filled activity into a refusal rather than a record with no author. */
@@ -38,8 +44,8 @@ export function findMember(project: Project, who: { readonly userId: string; rea
 }
 
 /**
- * People in the tenant who are not members count as staff: they are the ones
- * being migrated, may read the plan, and can change nothing.
+ * Their role when they are a member of the project; otherwise staff (read-only). Only for a project already known to
+ * be theirs to see (their team's): reading a project by id goes through `placeIn` (projectAccess.ts).
  */
 export function roleOf(project: Project, actor: Actor): ProjectRole {
   return findMember(project, actor)?.role ?? 'staff';

@@ -61,7 +61,7 @@ export async function editProjectDetails(deps: ProjectDeps, command: EditProject
   assertCan(role, 'edit-project');
   const today = todayInLondon(deps.clock.now());
   // The ODS code is not on the form: the project's own keeps set-up's validation whole.
-  const checked = validateProjectSetup({ ...command.form, odsCode: project.odsCode }, deps.approvalSettings, { today });
+  const checked = validateProjectSetup({ ...command.form, odsCode: project.odsCode }, deps.approvalSettings, today);
   if (!checked.ok) throw new ValidationFailed(checked.errors);
   const { value } = checked;
   const next: ProjectDetails = {

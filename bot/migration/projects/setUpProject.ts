@@ -1,5 +1,6 @@
 import { validateProjectSetup, type ProjectSetupInput, type SetupHint } from '../gateways/projectSetup';
 import { ValidationFailed } from '../shared/errors';
+import { todayInLondon } from '../shared/ukDates';
 import { assertActor, personOf, type Actor } from './actor';
 import { isProjectId, type Project } from './project';
 import type { ProjectDeps } from './projectDeps';
@@ -28,7 +29,7 @@ export interface SetUpProjectResult {
 export async function setUpProject(deps: ProjectDeps, command: SetUpProjectCommand): Promise<SetUpProjectResult> {
   assertActor(command.actor);
   const teamId = optionalText(command.teamId);
-  const setup = validateProjectSetup(command.form, deps.approvalSettings);
+  const setup = validateProjectSetup(command.form, deps.approvalSettings, todayInLondon(deps.clock.now()));
   if (!setup.ok) throw new ValidationFailed(setup.errors);
 
   // A friendly early answer; the store's team claim is what really guarantees one project per team.

@@ -1,3 +1,4 @@
+import { shownText } from '../../../cards/markdown';
 /**
  * Walks a rendered card the way a client would, so tests can ask "which buttons does this person get?" and "what
  * does this person read?" without caring where in the layout an action or text sits.
@@ -93,7 +94,7 @@ export function visibleText(card: unknown): string {
     for (const [key, child] of Object.entries(node)) if (!['data', 'fallback', 'refresh', 'choices'].includes(key)) visit(child);
   };
   visit(card);
-  return lines.join('\n');
+  return shownText(lines.join('\n'));
 }
 
 /** Actions a client that lacks `Action.Execute` could still use: the fallback must be a Submit carrying the same verb. */

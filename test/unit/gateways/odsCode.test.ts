@@ -21,6 +21,15 @@ describe('ODS codes', () => {
     expect(normaliseOdsCode('  rh8 ')).toBe('RH8');
   });
 
+  it.each([
+    ['rıx', 'RıX'],
+    ['ſſſ', 'ſſſ'],
+    ['straße', 'STRAßE'],
+  ])('when %s carries letters outside ASCII, then only a to z are upper-cased (no Unicode folding into another code)', (typed, normalised) => {
+    expect(normaliseOdsCode(typed)).toBe(normalised);
+    expect(isValidOdsCode(normaliseOdsCode(typed))).toBe(false);
+  });
+
   it.each(['RH', 'RH8000000X', 'RH-8', 'rh8', ''])('when the code is %s, then its shape is invalid', (code) => {
     expect(isValidOdsCode(code)).toBe(false);
   });

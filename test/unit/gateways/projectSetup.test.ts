@@ -140,9 +140,25 @@ describe('project set-up validation', () => {
     expect(Object.keys(errorsFor({ ...good, plannedStart: 'soon' }))).toEqual(['plannedStart']);
   });
 
-  it('when today is given and the cutover is before it, then it is refused; today itself is fine', () => {
-    const refused = validateProjectSetup(good, undefined, { today: '2026-10-27' });
-    expect(refused.ok ? [] : refused.errors).toEqual([{ field: 'cutover', message: 'That cutover date has already passed: please give today or a later date.' }]);
-    expect(validateProjectSetup(good, undefined, { today: '2026-10-26' }).ok).toBe(true);
+  it.each(['rıx', 'ſſſ', 'ＲＨ８', 'Rh8é'])('when the ODS code %s has letters outside A to Z, then it is refused, not folded into another code', (odsCode) => {
+    expect(errorsFor({ ...good, odsCode })['odsCode']).toMatch(/only the letters A to Z and the numbers 0 to 9/);
+  });
+
+  it('when the cutover has already passed, then it is refused; today and later are fine', () => {
+    const today = '2026-12-01';
+    const past = { ...good, plannedStart: '2001-01-01', cutover: '2001-06-01' };
+    const result = validateProjectSetup(past, undefined, today);
+    expect(result.ok ? {} : Object.fromEntries(result.errors.map((e) => [e.field, e.message]))).toEqual({
+      cutover: 'The cutover date has already passed. Please choose today or a later date.',
+    });
+    expect(validateProjectSetup({ ...good, plannedStart: '2026-11-01', cutover: '2026-11-30' }, undefined, today).ok).toBe(false);
+    expect(validateProjectSetup({ ...good, plannedStart: '2026-11-01', cutover: today }, undefined, today).ok).toBe(true);
+    expect(validateProjectSetup({ ...good, plannedStart: '2026-11-01', cutover: '2027-03-01' }, undefined, today).ok).toBe(true);
+  });
+
+  it('when the planned start is after a cutover that has passed, then the cutover is named once', () => {
+    const errors = validateProjectSetup({ ...good, plannedStart: '2026-11-15', cutover: '2026-11-10' }, undefined, '2026-12-01');
+    expect(errors.ok ? [] : errors.errors.map((e) => e.field)).toEqual(['cutover']);
   });
 });
+

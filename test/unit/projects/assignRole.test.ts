@@ -4,7 +4,7 @@ import { LastProjectManager } from '../../../bot/migration/projects/projectError
 import { setUpProject } from '../../../bot/migration/projects/setUpProject';
 import type { ValidationFailed } from '../../../bot/migration/shared/errors';
 import { NotFound, PermissionDenied } from '../../../bot/migration/shared/errors';
-import { caught, intruder, newWorld, nia, priya, sam, sue, teamProject, tom, VALID_FORM } from './projectFixtures';
+import { caught, intruder, newWorld, nia, niaInTeam, priya, sam, sue, teamProject, tom, VALID_FORM } from './projectFixtures';
 
 describe('assigning roles', () => {
   it('when the project manager adds people, then they join in order with their roles, and each change is audited', async () => {
@@ -56,7 +56,7 @@ describe('assigning roles', () => {
     ['the SRO', sam],
     ['a team member', tom],
     ['a member of staff', sue],
-    ['someone not in the project', nia],
+    ['someone in the team with no role', niaInTeam],
   ])('when %s tries to assign a role, then it is refused with the reason and nothing changes', async (_who, actor) => {
     const world = newWorld();
     const { projectId } = await teamProject(world);

@@ -5,7 +5,7 @@ import { recordGatewayDecision } from '../../../bot/migration/projects/recordGat
 import { recordMilestone } from '../../../bot/migration/projects/recordMilestone';
 import { setUpProject } from '../../../bot/migration/projects/setUpProject';
 import { NotFound } from '../../../bot/migration/shared/errors';
-import { completeMandatoryItems, edit, intruder, newWorld, nia, priya, sam, sue, teamProject, tom, VALID_FORM, type TestWorld } from './projectFixtures';
+import { caught, completeMandatoryItems, edit, intruder, newWorld, nia, niaInTeam, priya, rosterSaying, sam, sue, TEAM, teamProject, tom, VALID_FORM, type TestWorld } from './projectFixtures';
 
 const actionOf = (itemId: string): string => findItem(DEFAULT_GATEWAY_CATALOGUE, itemId).item.action;
 const tomRef = { id: '29:tom', name: 'Tom Evans' };
@@ -59,11 +59,32 @@ describe('project status', () => {
     ]);
   });
 
-  it('when staff or someone outside the project asks, then they can read the status as staff', async () => {
+  it('when staff, or someone in the project’s team with no role, asks, then they can read the status as staff', async () => {
     const w = newWorld();
     const projectId = await busyProject(w);
     await expect(getStatus(w.deps, { actor: sue, projectId })).resolves.toMatchObject({ viewerRole: 'staff', daysToCutover: 96 });
-    await expect(getStatus(w.deps, { actor: nia, projectId })).resolves.toMatchObject({ viewerRole: 'staff' });
+    await expect(getStatus(w.deps, { actor: niaInTeam, projectId })).resolves.toMatchObject({ viewerRole: 'staff' });
+  });
+
+  it('when someone in the tenant but not in the team asks, then the project is not found, exactly as for another tenant', async () => {
+    const w = newWorld();
+    const projectId = await busyProject(w);
+    const outsider = await caught(() => getStatus(w.deps, { actor: nia, projectId }));
+    const otherTenant = await caught(() => getStatus(w.deps, { actor: intruder, projectId }));
+    expect(outsider).toBeInstanceOf(NotFound);
+    expect((outsider as NotFound).message).toBe((otherTenant as NotFound).message);
+    expect((outsider as NotFound).hint).toBe((otherTenant as NotFound).hint);
+    const elsewhere = { ...nia, teams: rosterSaying(['19:another-team@thread.tacv2']) };
+    await expect(getStatus(w.deps, { actor: elsewhere, projectId })).rejects.toBeInstanceOf(NotFound);
+    expect(elsewhere.teams.asked).toEqual([TEAM]);
+  });
+
+  it('when a member with a role asks, then the roster is not asked at all', async () => {
+    const w = newWorld();
+    const projectId = await busyProject(w);
+    const roster = rosterSaying([]);
+    await expect(getStatus(w.deps, { actor: { ...tom, teams: roster }, projectId })).resolves.toMatchObject({ viewerRole: 'team-member' });
+    expect(roster.asked).toEqual([]);
   });
 
   it('when someone from another tenant asks, then the project is not found', async () => {

@@ -9,6 +9,7 @@ import type { Clock } from '../../../bot/migration/projects/clock';
 import { itemIn } from '../../../bot/migration/projects/gatewayRecord';
 import type { IdGenerator } from '../../../bot/migration/projects/idGenerator';
 import type { Project } from '../../../bot/migration/projects/project';
+import type { TeamMembership } from '../../../bot/migration/projects/teamMembership';
 import type { ProjectDeps } from '../../../bot/migration/projects/projectDeps';
 import { setUpProject } from '../../../bot/migration/projects/setUpProject';
 import { updateChecklistItem } from '../../../bot/migration/projects/updateChecklistItem';
@@ -28,8 +29,22 @@ export const sam = person('29:sam', 'Sam Okafor');
 export const tom = person('29:tom', 'Tom Evans');
 export const lee = person('29:lee', 'Lee Admin');
 export const sue = person('29:sue', 'Sue Staff');
-/** In the tenant, never added to the project. */
+/** In the tenant, never added to the project, and not in its team: an outsider. */
 export const nia = person('29:nia', 'Nia Newcomer');
+/** The same Nia, on the project team's roster but with no role: reads as staff. */
+export const niaInTeam: Actor = { ...nia, teams: rosterSaying([TEAM]) };
+
+/** A roster that knows these teams, and counts how often it was asked. */
+export function rosterSaying(teamIds: readonly string[]): TeamMembership & { readonly asked: string[] } {
+  const asked: string[] = [];
+  return {
+    asked,
+    isMember(teamId) {
+      asked.push(teamId);
+      return Promise.resolve(teamIds.includes(teamId));
+    },
+  };
+}
 /** Same user id as Priya, but another organisation's tenant. */
 export const intruder: Actor = { ...priya, tenantId: 'tenant-other' };
 

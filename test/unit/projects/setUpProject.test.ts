@@ -33,6 +33,14 @@ describe('setting up a project', () => {
     expect(await store.projects.history('prj-1')).toEqual([{ kind: 'project-set-up', at: '2026-11-25T10:00:00.000Z', by: { id: '29:priya', name: 'Priya Shah' } }]);
   });
 
+  it('when the cutover is already past by the clock (a 2001 date), then nothing is saved and the cutover is named', async () => {
+    const { deps } = newWorld();
+    const error = await caught(() => setUpProject(deps, { actor: priya, teamId: TEAM, form: { ...VALID_FORM, plannedStart: '2001-01-01', cutover: '2001-06-01' } }));
+    expect(error).toBeInstanceOf(ValidationFailed);
+    expect((error as ValidationFailed).fieldErrors.map((e) => e.field)).toEqual(['cutover']);
+    expect(await deps.projects.findByTeam('tenant-rh8', TEAM)).toBeUndefined();
+  });
+
   it('when it is set up from a personal chat, then it has no team and is found through its creator', async () => {
     const { deps } = newWorld();
     const { project } = await setUpProject(deps, { actor: priya, form: VALID_FORM });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ProjectBusy } from '../../../bot/migration/projects/conflictRetry';
 import { updateChecklistItem, type UpdateChecklistItemCommand } from '../../../bot/migration/projects/updateChecklistItem';
 import { NotFound, PermissionDenied, StaleEdit, ValidationFailed } from '../../../bot/migration/shared/errors';
-import { caught, intruder, newWorld, nia, priya, sam, sue, teamProject, tom, type TestWorld } from './projectFixtures';
+import { caught, intruder, newWorld, nia, niaInTeam, priya, sam, sue, teamProject, tom, type TestWorld } from './projectFixtures';
 
 async function world(): Promise<{ w: TestWorld; projectId: string; tick: (over?: Partial<UpdateChecklistItemCommand>) => UpdateChecklistItemCommand }> {
   const w = newWorld();
@@ -78,7 +78,7 @@ describe('updating a checklist item', () => {
 
   it.each([
     ['a member of staff', sue],
-    ['someone not in the project', nia],
+    ['someone in the team with no role', niaInTeam],
   ])('when %s tries to tick an item, then it is refused with the reason and nothing changes', async (_who, actor) => {
     const { w, projectId, tick } = await world();
     const writes = w.store.writes;

@@ -3,7 +3,7 @@ import { addRisk } from '../../../bot/migration/risks/addRisk';
 import { getRiskHistory } from '../../../bot/migration/risks/getRiskHistory';
 import { resolveRiskSettings } from '../../../bot/migration/risks/riskSettings';
 import { PermissionDenied, ValidationFailed } from '../../../bot/migration/shared/errors';
-import { caught, intruder, lee, nia, priya, sue, tom } from '../projects/projectFixtures';
+import { caught, intruder, lee, niaInTeam, priya, sue, tom } from '../projects/projectFixtures';
 import { ARCHIVE_RISK, riskWorld } from './riskFixtures';
 
 describe('adding to the risks and issues log', () => {
@@ -88,7 +88,7 @@ describe('adding to the risks and issues log', () => {
   it('when staff or someone outside the project tries to add, then it is refused and nothing is saved', async () => {
     const world = await riskWorld();
     expect(await caught(() => addRisk(world.riskDeps, { actor: sue, projectId: world.project.projectId, input: ARCHIVE_RISK }))).toBeInstanceOf(PermissionDenied);
-    expect(await caught(() => addRisk(world.riskDeps, { actor: nia, projectId: world.project.projectId, input: ARCHIVE_RISK }))).toBeInstanceOf(PermissionDenied);
+    expect(await caught(() => addRisk(world.riskDeps, { actor: niaInTeam, projectId: world.project.projectId, input: ARCHIVE_RISK }))).toBeInstanceOf(PermissionDenied);
     expect((await caught(() => addRisk(world.riskDeps, { actor: intruder, projectId: world.project.projectId, input: ARCHIVE_RISK }))) as Error).toHaveProperty('code', 'not-found');
     expect(world.riskStore.writes).toBe(0);
   });
