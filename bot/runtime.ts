@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import { createApp } from './app';
 import type { GatewayConfig } from './config';
@@ -17,6 +18,7 @@ import { startHttpServer } from './server';
 import { openStorage } from './storageRuntime';
 import type { OpenedStorage } from './storageRuntime';
 import { CosmosOperationCounter } from './storage/operationCounter';
+import { WriteLanes } from './storage/writeLanes';
 import { createAdapter } from './teams/createAdapter';
 import { createTurnPipeline } from './turnPipeline';
 import { TurnQueue } from './turnQueue';
@@ -49,11 +51,14 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
   const storage = await openStorage(config.storage, { logger, counter: cosmosOperations });
   try {
     const adapter = createAdapter(config.auth, options.credentialsFactory);
-    const repositories = createProjectRepositories(storage.containers.projects, { logger: logger.child({ module: 'projects' }) });
+    // One set of write lanes for every repository: saves of one document queue instead of colliding.
+    const writeLanes = new WriteLanes();
+    const repositories = createProjectRepositories(storage.containers.projects, { logger: logger.child({ module: 'projects' }), writeLanes });
     const projects: ProjectDeps = {
       projects: repositories.projects,
       gateways: repositories.gateways,
       clock: { now: () => new Date() },
+      conflictBackoff: { pause: (ms) => sleep(ms), random: () => Math.random() },
       ids: { newId: () => randomUUID() },
       catalogue: DEFAULT_GATEWAY_CATALOGUE,
     };
@@ -65,7 +70,7 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
     });
     const questionnaire: QuestionnaireRouteDeps = {
       ...projects,
-      questionnaires: new CosmosQuestionnaireRepository(storage.containers.projects),
+      questionnaires: new CosmosQuestionnaireRepository(storage.containers.projects, { writeLanes }),
       questionSet: DEFAULT_QUESTION_SET,
       exportLinks,
     };

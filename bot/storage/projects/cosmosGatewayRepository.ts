@@ -7,6 +7,7 @@ import { ConcurrentModification } from '../../migration/projects/conflictRetry';
 import { newGatewayRecord, type GatewayChange, type GatewayRecord } from '../../migration/projects/gatewayRecord';
 import type { GatewayRepository } from '../../migration/projects/gatewayRepository';
 import { cosmosStatusCode, describeError, isPreconditionFailed } from '../cosmosErrors';
+import { WriteLanes } from '../writeLanes';
 import { queryPartition, readDocument } from './cosmosDocuments';
 import {
   assertSchema,
@@ -25,6 +26,8 @@ export interface CosmosGatewayRepositoryOptions {
   /** Entries moved per page. */
   readonly auditPageSize?: number;
   readonly logger?: Logger;
+  /** Shared with the other repositories of the process; its own when absent. */
+  readonly writeLanes?: WriteLanes;
 }
 
 /** Roughly 100 KB of log inline at most, a twentieth of Cosmos's document limit, and pages of about 50 KB. */
@@ -34,9 +37,10 @@ const DEFAULT_AUDIT_PAGE_SIZE = 100;
 /**
  * Gateways in Cosmos: one document per gateway holding its decision, its
  * item states and its audit log, so a change and its audit entries are one
- * write (the store has no transactions). `IfMatch` on the document's etag
- * turns two overlapping saves into one success and one 412, which the use
- * case retries against the new version.
+ * write (the store has no transactions). Saves of one gateway queue in a
+ * write lane (see `WriteLanes`), so within a process they never overlap;
+ * `IfMatch` on the document's etag still turns an overlap with another
+ * instance into a 412, which the use case retries against the new version.
  *
  * The log would grow without bound inside the document, so once it passes a
  * limit the oldest entries are copied to an audit page and then trimmed,
@@ -47,6 +51,7 @@ const DEFAULT_AUDIT_PAGE_SIZE = 100;
 export class CosmosGatewayRepository implements GatewayRepository {
   private readonly inlineAuditLimit: number;
   private readonly auditPageSize: number;
+  private readonly lanes: WriteLanes;
 
   constructor(
     private readonly container: Container,
@@ -55,6 +60,7 @@ export class CosmosGatewayRepository implements GatewayRepository {
     this.inlineAuditLimit = options.inlineAuditLimit ?? DEFAULT_INLINE_AUDIT_LIMIT;
     this.auditPageSize = Math.min(options.auditPageSize ?? DEFAULT_AUDIT_PAGE_SIZE, this.inlineAuditLimit);
     if (this.auditPageSize < 1) throw new RangeError('auditPageSize and inlineAuditLimit must be at least 1');
+    this.lanes = options.writeLanes ?? new WriteLanes();
   }
 
   async list(projectId: string): Promise<readonly GatewayRecord[]> {
@@ -76,7 +82,11 @@ export class CosmosGatewayRepository implements GatewayRepository {
     return document ? toRecord(document) : newGatewayRecord(projectId, stage);
   }
 
-  async tryUpdate(projectId: string, stage: StageNumber, decide: (current: GatewayRecord) => GatewayChange | undefined): Promise<GatewayRecord> {
+  tryUpdate(projectId: string, stage: StageNumber, decide: (current: GatewayRecord) => GatewayChange | undefined): Promise<GatewayRecord> {
+    return this.lanes.run(projectId, gatewayDocumentId(stage), () => this.readDecideWrite(projectId, stage, decide));
+  }
+
+  private async readDecideWrite(projectId: string, stage: StageNumber, decide: (current: GatewayRecord) => GatewayChange | undefined): Promise<GatewayRecord> {
     const document = await this.readGateway(projectId, stage);
     const current = document ? toRecord(document) : newGatewayRecord(projectId, stage);
     const change = decide(current);

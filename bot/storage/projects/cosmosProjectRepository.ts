@@ -6,6 +6,7 @@ import type { Project } from '../../migration/projects/project';
 import { projectNotFound } from '../../migration/projects/projectAccess';
 import type { CreateProjectOutcome, ProjectChange, ProjectRepository } from '../../migration/projects/projectRepository';
 import { cosmosStatusCode, describeError, isNotFound, isPreconditionFailed } from '../cosmosErrors';
+import { WriteLanes } from '../writeLanes';
 import { queryPartition, readDocument } from './cosmosDocuments';
 import {
   assertSchema,
@@ -24,6 +25,8 @@ import {
 export interface CosmosProjectRepositoryOptions {
   /** For the best-effort index repairs that must not fail a saved change. */
   readonly logger?: Logger;
+  /** Saves of the project document queue here (see `WriteLanes`); shared with the other repositories of the process. */
+  readonly writeLanes?: WriteLanes;
 }
 
 /**
@@ -39,10 +42,14 @@ export interface CosmosProjectRepositoryOptions {
  *   itself, so a link left behind by a removal shows nothing.
  */
 export class CosmosProjectRepository implements ProjectRepository {
+  private readonly lanes: WriteLanes;
+
   constructor(
     private readonly container: Container,
     private readonly options: CosmosProjectRepositoryOptions = {},
-  ) {}
+  ) {
+    this.lanes = options.writeLanes ?? new WriteLanes();
+  }
 
   async get(projectId: string): Promise<Project | undefined> {
     return (await this.readProjectDocument(projectId))?.project;
@@ -94,7 +101,11 @@ export class CosmosProjectRepository implements ProjectRepository {
     );
   }
 
-  async tryUpdate(projectId: string, decide: (current: Project) => ProjectChange | undefined): Promise<Project> {
+  tryUpdate(projectId: string, decide: (current: Project) => ProjectChange | undefined): Promise<Project> {
+    return this.lanes.run(projectId, PROJECT_DOCUMENT_ID, () => this.readDecideWrite(projectId, decide));
+  }
+
+  private async readDecideWrite(projectId: string, decide: (current: Project) => ProjectChange | undefined): Promise<Project> {
     const document = await this.readProjectDocument(projectId);
     if (!document) throw projectNotFound(projectId);
     const change = decide(document.project);

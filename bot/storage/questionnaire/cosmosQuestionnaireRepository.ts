@@ -4,6 +4,7 @@ import type { QuestionnaireRecord, QuestionnaireSubmission } from '../../migrati
 import type { QuestionnaireRepository } from '../../migration/questionnaire/questionnaireRepository';
 import { cosmosStatusCode, isPreconditionFailed } from '../cosmosErrors';
 import { queryPartition } from '../projects/cosmosDocuments';
+import { WriteLanes } from '../writeLanes';
 import {
   assertQuestionnaireSchema,
   composeRecord,
@@ -32,18 +33,35 @@ interface Snapshot {
  *
  * Every read is one single-partition query for all of them (about a dozen
  * small documents); every save is one write, a replace with `IfMatch` on the
- * one document it changes, or a create when that document is new. A 412 or
- * 409 means someone saved the same document since the read, which the use
- * case retries against the new version.
+ * one document it changes, or a create when that document is new. Saves of
+ * one section (or of the submissions) queue in a write lane (see
+ * `WriteLanes`), so within a process they never overlap; a 412 or 409 then
+ * means another instance saved the same document since the read, which the
+ * use case retries against the new version.
  */
 export class CosmosQuestionnaireRepository implements QuestionnaireRepository {
-  constructor(private readonly container: Container) {}
+  private readonly lanes: WriteLanes;
+
+  constructor(
+    private readonly container: Container,
+    options: { readonly writeLanes?: WriteLanes } = {},
+  ) {
+    this.lanes = options.writeLanes ?? new WriteLanes();
+  }
 
   async get(projectId: string): Promise<QuestionnaireRecord> {
     return (await this.read(projectId)).record;
   }
 
-  async trySaveSection(projectId: string, sectionId: string, decide: (current: QuestionnaireRecord) => QuestionnaireRecord | undefined): Promise<QuestionnaireRecord> {
+  trySaveSection(projectId: string, sectionId: string, decide: (current: QuestionnaireRecord) => QuestionnaireRecord | undefined): Promise<QuestionnaireRecord> {
+    return this.lanes.run(projectId, sectionDocumentId(sectionId), () => this.saveSectionNow(projectId, sectionId, decide));
+  }
+
+  trySubmit(projectId: string, decide: (current: QuestionnaireRecord) => QuestionnaireSubmission | undefined): Promise<QuestionnaireRecord> {
+    return this.lanes.run(projectId, QUESTIONNAIRE_HEADER_ID, () => this.submitNow(projectId, decide));
+  }
+
+  private async saveSectionNow(projectId: string, sectionId: string, decide: (current: QuestionnaireRecord) => QuestionnaireRecord | undefined): Promise<QuestionnaireRecord> {
     const snapshot = await this.read(projectId);
     const next = decide(snapshot.record);
     if (!next) return snapshot.record;
@@ -61,7 +79,7 @@ export class CosmosQuestionnaireRepository implements QuestionnaireRepository {
     return composeRecord([...shards, shard], snapshot.record.submissions);
   }
 
-  async trySubmit(projectId: string, decide: (current: QuestionnaireRecord) => QuestionnaireSubmission | undefined): Promise<QuestionnaireRecord> {
+  private async submitNow(projectId: string, decide: (current: QuestionnaireRecord) => QuestionnaireSubmission | undefined): Promise<QuestionnaireRecord> {
     const snapshot = await this.read(projectId);
     const submission = decide(snapshot.record);
     if (!submission) return snapshot.record;
