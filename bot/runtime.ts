@@ -18,7 +18,6 @@ import { startHttpServer } from './server';
 import { openStorage } from './storageRuntime';
 import type { OpenedStorage } from './storageRuntime';
 import { CosmosOperationCounter } from './storage/operationCounter';
-import { WriteLanes } from './storage/writeLanes';
 import { createAdapter } from './teams/createAdapter';
 import { createTurnPipeline } from './turnPipeline';
 import { TurnQueue } from './turnQueue';
@@ -51,9 +50,7 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
   const storage = await openStorage(config.storage, { logger, counter: cosmosOperations });
   try {
     const adapter = createAdapter(config.auth, options.credentialsFactory);
-    // One set of write lanes for every repository: saves of one document queue instead of colliding.
-    const writeLanes = new WriteLanes();
-    const repositories = createProjectRepositories(storage.containers.projects, { logger: logger.child({ module: 'projects' }), writeLanes });
+    const repositories = createProjectRepositories(storage.containers.projects, { logger: logger.child({ module: 'projects' }) });
     const projects: ProjectDeps = {
       projects: repositories.projects,
       gateways: repositories.gateways,
@@ -70,7 +67,7 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
     });
     const questionnaire: QuestionnaireRouteDeps = {
       ...projects,
-      questionnaires: new CosmosQuestionnaireRepository(storage.containers.projects, { writeLanes }),
+      questionnaires: new CosmosQuestionnaireRepository(storage.containers.projects),
       questionSet: DEFAULT_QUESTION_SET,
       exportLinks,
     };

@@ -7,7 +7,7 @@ import { ConcurrentModification } from '../../migration/projects/conflictRetry';
 import { newGatewayRecord, type GatewayChange, type GatewayRecord } from '../../migration/projects/gatewayRecord';
 import type { GatewayRepository } from '../../migration/projects/gatewayRepository';
 import { cosmosStatusCode, describeError, isPreconditionFailed } from '../cosmosErrors';
-import { WriteLanes } from '../writeLanes';
+import { decideOne, GroupCommit, type Outcome } from '../groupCommit';
 import { queryPartition, readDocument } from './cosmosDocuments';
 import {
   assertSchema,
@@ -26,8 +26,6 @@ export interface CosmosGatewayRepositoryOptions {
   /** Entries moved per page. */
   readonly auditPageSize?: number;
   readonly logger?: Logger;
-  /** Shared with the other repositories of the process; its own when absent. */
-  readonly writeLanes?: WriteLanes;
 }
 
 /** Roughly 100 KB of log inline at most, a twentieth of Cosmos's document limit, and pages of about 50 KB. */
@@ -37,10 +35,11 @@ const DEFAULT_AUDIT_PAGE_SIZE = 100;
 /**
  * Gateways in Cosmos: one document per gateway holding its decision, its
  * item states and its audit log, so a change and its audit entries are one
- * write (the store has no transactions). Saves of one gateway queue in a
- * write lane (see `WriteLanes`), so within a process they never overlap;
- * `IfMatch` on the document's etag still turns an overlap with another
- * instance into a 412, which the use case retries against the new version.
+ * write (the store has no transactions). Saves of one gateway made at the
+ * same time are grouped (see `GroupCommit`): one read, each decision in
+ * turn, one write. `IfMatch` on the document's etag turns an overlap with
+ * another instance into a 412, which the use case retries against the new
+ * version.
  *
  * The log would grow without bound inside the document, so once it passes a
  * limit the oldest entries are copied to an audit page and then trimmed,
@@ -51,7 +50,7 @@ const DEFAULT_AUDIT_PAGE_SIZE = 100;
 export class CosmosGatewayRepository implements GatewayRepository {
   private readonly inlineAuditLimit: number;
   private readonly auditPageSize: number;
-  private readonly lanes: WriteLanes;
+  private readonly saves = new GroupCommit<GatewaySave, GatewayRecord>((projectId, _id, requests) => this.commit(projectId, requests));
 
   constructor(
     private readonly container: Container,
@@ -60,7 +59,6 @@ export class CosmosGatewayRepository implements GatewayRepository {
     this.inlineAuditLimit = options.inlineAuditLimit ?? DEFAULT_INLINE_AUDIT_LIMIT;
     this.auditPageSize = Math.min(options.auditPageSize ?? DEFAULT_AUDIT_PAGE_SIZE, this.inlineAuditLimit);
     if (this.auditPageSize < 1) throw new RangeError('auditPageSize and inlineAuditLimit must be at least 1');
-    this.lanes = options.writeLanes ?? new WriteLanes();
   }
 
   async list(projectId: string): Promise<readonly GatewayRecord[]> {
@@ -83,17 +81,29 @@ export class CosmosGatewayRepository implements GatewayRepository {
   }
 
   tryUpdate(projectId: string, stage: StageNumber, decide: (current: GatewayRecord) => GatewayChange | undefined): Promise<GatewayRecord> {
-    return this.lanes.run(projectId, gatewayDocumentId(stage), () => this.readDecideWrite(projectId, stage, decide));
+    return this.saves.submit(projectId, gatewayDocumentId(stage), { stage, decide });
   }
 
-  private async readDecideWrite(projectId: string, stage: StageNumber, decide: (current: GatewayRecord) => GatewayChange | undefined): Promise<GatewayRecord> {
+  /** One read, every waiting save's decision on the record the one before it left, one write for all of them. */
+  private async commit(projectId: string, requests: readonly GatewaySave[]): Promise<readonly Outcome<GatewayRecord>[]> {
+    const stage = requests[0]!.stage;
     const document = await this.readGateway(projectId, stage);
-    const current = document ? toRecord(document) : newGatewayRecord(projectId, stage);
-    const change = decide(current);
-    if (!change) return current;
-    if (change.record.projectId !== projectId || change.record.stage !== stage) {
-      throw new Error('A gateway change may not move it to another project or stage');
-    }
+    const read = document ? toRecord(document) : newGatewayRecord(projectId, stage);
+    let current = read;
+    const audit: GatewayAuditEntry[] = [];
+    const outcomes = requests.map(({ decide }) =>
+      decideOne(() => {
+        const change = decide(current);
+        if (!change) return current;
+        if (change.record.projectId !== projectId || change.record.stage !== stage) {
+          throw new Error('A gateway change may not move it to another project or stage');
+        }
+        current = change.record;
+        audit.push(...change.audit);
+        return current;
+      }),
+    );
+    if (current === read) return outcomes;
 
     const firstSeq = document?.nextAuditSeq ?? 0;
     const next: GatewayDocument = {
@@ -102,10 +112,10 @@ export class CosmosGatewayRepository implements GatewayRepository {
       type: 'gateway',
       schemaVersion: SCHEMA_VERSION,
       stage,
-      gateway: change.record.state,
-      items: change.record.items,
-      audit: [...(document?.audit ?? []), ...change.audit.map((entry, i) => ({ ...entry, seq: firstSeq + i }))],
-      nextAuditSeq: firstSeq + change.audit.length,
+      gateway: current.state,
+      items: current.items,
+      audit: [...(document?.audit ?? []), ...audit.map((entry, i) => ({ ...entry, seq: firstSeq + i }))],
+      nextAuditSeq: firstSeq + audit.length,
       auditArchived: document?.auditArchived ?? false,
     };
     let etag: string | undefined;
@@ -119,7 +129,7 @@ export class CosmosGatewayRepository implements GatewayRepository {
       throw err;
     }
     if (next.audit.length > this.inlineAuditLimit && etag !== undefined) await this.archiveOldestAudit(next, etag);
-    return change.record;
+    return outcomes;
   }
 
   async history(projectId: string, stage: StageNumber): Promise<readonly GatewayAuditEntry[]> {
@@ -174,6 +184,11 @@ export class CosmosGatewayRepository implements GatewayRepository {
       }
     }
   }
+}
+
+interface GatewaySave {
+  readonly stage: StageNumber;
+  readonly decide: (current: GatewayRecord) => GatewayChange | undefined;
 }
 
 function toRecord(document: GatewayDocument): GatewayRecord {

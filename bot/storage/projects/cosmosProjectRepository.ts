@@ -6,7 +6,7 @@ import type { Project } from '../../migration/projects/project';
 import { projectNotFound } from '../../migration/projects/projectAccess';
 import type { CreateProjectOutcome, ProjectChange, ProjectRepository } from '../../migration/projects/projectRepository';
 import { cosmosStatusCode, describeError, isNotFound, isPreconditionFailed } from '../cosmosErrors';
-import { WriteLanes } from '../writeLanes';
+import { decideOne, GroupCommit, type Outcome } from '../groupCommit';
 import { queryPartition, readDocument } from './cosmosDocuments';
 import {
   assertSchema,
@@ -25,8 +25,6 @@ import {
 export interface CosmosProjectRepositoryOptions {
   /** For the best-effort index repairs that must not fail a saved change. */
   readonly logger?: Logger;
-  /** Saves of the project document queue here (see `WriteLanes`); shared with the other repositories of the process. */
-  readonly writeLanes?: WriteLanes;
 }
 
 /**
@@ -42,14 +40,13 @@ export interface CosmosProjectRepositoryOptions {
  *   itself, so a link left behind by a removal shows nothing.
  */
 export class CosmosProjectRepository implements ProjectRepository {
-  private readonly lanes: WriteLanes;
+  /** Saves of one project made at the same time share one read and one write (see `GroupCommit`). */
+  private readonly saves = new GroupCommit<(current: Project) => ProjectChange | undefined, Project>((projectId, _id, decisions) => this.commit(projectId, decisions));
 
   constructor(
     private readonly container: Container,
     private readonly options: CosmosProjectRepositoryOptions = {},
-  ) {
-    this.lanes = options.writeLanes ?? new WriteLanes();
-  }
+  ) {}
 
   async get(projectId: string): Promise<Project | undefined> {
     return (await this.readProjectDocument(projectId))?.project;
@@ -102,24 +99,34 @@ export class CosmosProjectRepository implements ProjectRepository {
   }
 
   tryUpdate(projectId: string, decide: (current: Project) => ProjectChange | undefined): Promise<Project> {
-    return this.lanes.run(projectId, PROJECT_DOCUMENT_ID, () => this.readDecideWrite(projectId, decide));
+    return this.saves.submit(projectId, PROJECT_DOCUMENT_ID, decide);
   }
 
-  private async readDecideWrite(projectId: string, decide: (current: Project) => ProjectChange | undefined): Promise<Project> {
+  private async commit(projectId: string, decisions: readonly ((current: Project) => ProjectChange | undefined)[]): Promise<readonly Outcome<Project>[]> {
     const document = await this.readProjectDocument(projectId);
     if (!document) throw projectNotFound(projectId);
-    const change = decide(document.project);
-    if (!change) return document.project;
-    assertSameIdentity(document.project, change.project);
+    let current = document.project;
+    const audit: ProjectAuditEntry[] = [];
+    const outcomes = decisions.map((decide) =>
+      decideOne(() => {
+        const change = decide(current);
+        if (!change) return current;
+        assertSameIdentity(current, change.project);
+        current = change.project;
+        audit.push(...change.audit);
+        return current;
+      }),
+    );
+    if (current === document.project) return outcomes;
 
     const next: ProjectDocument = {
       id: document.id,
       projectId: document.projectId,
       type: 'project',
       schemaVersion: SCHEMA_VERSION,
-      project: change.project,
-      audit: [...document.audit, ...change.audit.map((entry, i) => ({ ...entry, seq: document.nextAuditSeq + i }))],
-      nextAuditSeq: document.nextAuditSeq + change.audit.length,
+      project: current,
+      audit: [...document.audit, ...audit.map((entry, i) => ({ ...entry, seq: document.nextAuditSeq + i }))],
+      nextAuditSeq: document.nextAuditSeq + audit.length,
     };
     try {
       await this.container.item(document.id, projectId).replace(next, { accessCondition: { type: 'IfMatch', condition: document._etag } });
@@ -127,8 +134,8 @@ export class CosmosProjectRepository implements ProjectRepository {
       if (isPreconditionFailed(err)) throw new ConcurrentModification('project');
       throw err;
     }
-    if (!sameMembers(document.project, change.project)) await this.linkMembers(change.project, document.project.members.map((m) => m.userId));
-    return change.project;
+    if (!sameMembers(document.project, current)) await this.linkMembers(current, document.project.members.map((m) => m.userId));
+    return outcomes;
   }
 
   async history(projectId: string): Promise<readonly ProjectAuditEntry[]> {

@@ -19,7 +19,7 @@ import { startCosmosFixture, type CosmosFixture } from '../cosmosFixture';
 
 /**
  * The real adapter, with a way to land someone else's save between this attempt's read and its write. Within one
- * process saves of a document queue (write lanes), so that someone saves through another instance: `otherInstance`.
+ * process saves of a document are grouped into one write, so that someone saves through another instance: `otherInstance`.
  */
 class InterruptibleRepository extends CosmosQuestionnaireRepository {
   private interruption: (() => Promise<unknown>) | undefined;
@@ -46,7 +46,7 @@ const counter = new CosmosOperationCounter();
 let fixture: CosmosFixture;
 let repository: InterruptibleRepository;
 let deps: QuestionnaireDeps;
-/** The same project, through a second bot instance: its own repositories, so its own write lanes. */
+/** The same project, through a second bot instance: its own repositories, so its own group commits. */
 let otherInstance: QuestionnaireDeps;
 let nextId = 0;
 
