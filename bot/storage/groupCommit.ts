@@ -25,8 +25,8 @@ interface Waiting<Q, A> {
  * So the saves are grouped instead: one batch of a document runs at a time,
  * and every save that arrives meanwhile joins the next batch, which reads the
  * document once, applies each save's decision in arrival order to the record
- * the previous one left, and writes once. Fifty simultaneous presses cost two
- * or three reads and writes, and each decision still sees everything decided
+ * the previous one left, and writes once. Fifty simultaneous presses cost a
+ * handful of reads and writes, and each decision still sees everything decided
  * before it, so a stale card is refused exactly as if the saves had run one
  * by one. Saves of different documents (another gateway, another section,
  * another project) never wait for each other.

@@ -10,12 +10,12 @@ import { InvalidState } from '../shared/errors';
  * collision that matters to the person (their card was stale) is decided
  * inside the attempt and surfaces as StaleEdit, which is never retried.
  *
- * Within one process collisions do not happen: the stores run every
- * read-modify-write of one document one after another (see the storage
- * adapters' write lanes), so twenty people ticking twenty items of one gateway
- * queue for a few milliseconds each instead of racing. What is left to retry
- * is another instance (or another tool) saving the same document between our
- * read and our write. Those retries wait a random, growing time first
+ * Within one process collisions do not happen: the stores group the saves
+ * of one document made at the same time into one read and one write, each
+ * decision applied in turn (see the storage adapters' group commit), so twenty
+ * people ticking twenty items of one gateway all land without racing. What is
+ * left to retry is another instance (or another tool) saving the same
+ * document between our read and our write. Those retries wait a random, growing time first
  * ("full jitter" exponential backoff), so instances that collided once do not
  * collide again in lockstep.
  */
