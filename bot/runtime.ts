@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import { createApp } from './app';
 import type { GatewayConfig } from './config';
@@ -54,6 +55,7 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       projects: repositories.projects,
       gateways: repositories.gateways,
       clock: { now: () => new Date() },
+      conflictBackoff: { pause: (ms) => sleep(ms), random: () => Math.random() },
       ids: { newId: () => randomUUID() },
       catalogue: DEFAULT_GATEWAY_CATALOGUE,
     };

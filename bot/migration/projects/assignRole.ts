@@ -60,6 +60,7 @@ export async function assignRole(deps: ProjectDeps, command: AssignRoleCommand):
         audit: [{ kind: 'role-changed', at, by, member: { id: memberId, name }, before, after: role }],
       };
     }),
+    deps.conflictBackoff,
   );
 }
 

@@ -2,7 +2,8 @@
 export type { Actor } from './actor';
 export type { GatewayAuditEntry, ProjectAuditEntry } from './auditEntries';
 export type { Clock } from './clock';
-export { ConcurrentModification, MAX_SAVE_ATTEMPTS, ProjectBusy, retryOnConflict } from './conflictRetry';
+export { ConcurrentModification, MAX_SAVE_ATTEMPTS, ProjectBusy, retryDelayMs, retryOnConflict } from './conflictRetry';
+export type { ConflictBackoff } from './conflictRetry';
 export type { GatewayChange, GatewayRecord } from './gatewayRecord';
 export { allGateways, newGatewayRecord } from './gatewayRecord';
 export type { GatewayRepository } from './gatewayRepository';

@@ -1,6 +1,7 @@
 import type { CatalogueSettings } from '../gateways/catalogueSettings';
 import type { GatewayCatalogue } from '../gateways/catalogueTypes';
 import type { Clock } from './clock';
+import type { ConflictBackoff } from './conflictRetry';
 import type { GatewayRepository } from './gatewayRepository';
 import type { IdGenerator } from './idGenerator';
 import type { ProjectRepository } from './projectRepository';
@@ -10,6 +11,8 @@ export interface ProjectDeps {
   readonly projects: ProjectRepository;
   readonly gateways: GatewayRepository;
   readonly clock: Clock;
+  /** How saves wait before retrying a collision with another instance; without it they retry at once (unit tests). */
+  readonly conflictBackoff?: ConflictBackoff;
   readonly ids: IdGenerator;
   readonly catalogue: GatewayCatalogue;
   /** The new-account approval threshold behind the set-up hint; the guide's values when absent. */

@@ -45,6 +45,7 @@ export async function recordGatewayDecision(deps: ProjectDeps, command: RecordGa
         audit: [{ kind: 'gateway-decided', at, by, stage, outcome: command.outcome, comment: state.decision?.comment ?? '' }],
       };
     }),
+    deps.conflictBackoff,
   );
   return saved.state;
 }

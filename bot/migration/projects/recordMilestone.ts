@@ -45,6 +45,7 @@ export async function recordMilestone(deps: ProjectDeps, command: RecordMileston
         audit: [{ kind: 'milestone-recorded', at, by, milestoneId: milestone.id, milestoneKind: milestone.kind, date }],
       };
     }),
+    deps.conflictBackoff,
   );
   return milestone;
 }

@@ -32,6 +32,7 @@ export async function reopenGateway(deps: ProjectDeps, command: ReopenGatewayCom
       const reason = state.reopened.at(-1)?.reason ?? command.reason.trim();
       return { record: { ...current, state }, audit: [{ kind: 'gateway-reopened', at, by, stage, reason }] };
     }),
+    deps.conflictBackoff,
   );
   return saved.state;
 }

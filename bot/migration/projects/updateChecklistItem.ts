@@ -67,6 +67,7 @@ export async function updateChecklistItem(deps: ProjectDeps, command: UpdateChec
       if (state === undefined || audit.length === 0) return undefined;
       return { record: withItem(current, state), audit: audit.map((entry) => ({ kind: 'item-changed', ...entry })) };
     }),
+    deps.conflictBackoff,
   );
   const item = itemIn(saved, itemId) ?? newItemState(itemId, by, at);
   return { item, changed: item.version !== expectedVersion };

@@ -88,6 +88,7 @@ export async function saveQuestionnaireSection(deps: QuestionnaireDeps, command:
           changes = applied.changes;
           return applied.changes.length > 0 ? applied.record : undefined;
         }),
+        deps.conflictBackoff,
       );
     } catch (error) {
       if (!(error instanceof StaleAnswers)) throw error;

@@ -48,6 +48,7 @@ export async function submitProjectQuestionnaire(deps: QuestionnaireDeps, comman
       decided = submitQuestionnaire(deps.questionSet, current, by, at);
       return decided.submission;
     }),
+    deps.conflictBackoff,
   );
   if (!decided) throw new Error('The questionnaire store saved a submission without deciding one');
   const milestone = await recordSubmissionMilestone(deps, command.actor, access.project, record.submissions.length, decided);

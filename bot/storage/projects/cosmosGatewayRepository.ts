@@ -7,6 +7,7 @@ import { ConcurrentModification } from '../../migration/projects/conflictRetry';
 import { newGatewayRecord, type GatewayChange, type GatewayRecord } from '../../migration/projects/gatewayRecord';
 import type { GatewayRepository } from '../../migration/projects/gatewayRepository';
 import { cosmosStatusCode, describeError, isPreconditionFailed } from '../cosmosErrors';
+import { decideOne, GroupCommit, type Outcome } from '../groupCommit';
 import { queryPartition, readDocument } from './cosmosDocuments';
 import {
   assertSchema,
@@ -34,9 +35,11 @@ const DEFAULT_AUDIT_PAGE_SIZE = 100;
 /**
  * Gateways in Cosmos: one document per gateway holding its decision, its
  * item states and its audit log, so a change and its audit entries are one
- * write (the store has no transactions). `IfMatch` on the document's etag
- * turns two overlapping saves into one success and one 412, which the use
- * case retries against the new version.
+ * write (the store has no transactions). Saves of one gateway made at the
+ * same time are grouped (see `GroupCommit`): one read, each decision in
+ * turn, one write. `IfMatch` on the document's etag turns an overlap with
+ * another instance into a 412, which the use case retries against the new
+ * version.
  *
  * The log would grow without bound inside the document, so once it passes a
  * limit the oldest entries are copied to an audit page and then trimmed,
@@ -47,6 +50,7 @@ const DEFAULT_AUDIT_PAGE_SIZE = 100;
 export class CosmosGatewayRepository implements GatewayRepository {
   private readonly inlineAuditLimit: number;
   private readonly auditPageSize: number;
+  private readonly saves = new GroupCommit<GatewaySave, GatewayRecord>((projectId, _id, requests) => this.commit(projectId, requests));
 
   constructor(
     private readonly container: Container,
@@ -76,14 +80,30 @@ export class CosmosGatewayRepository implements GatewayRepository {
     return document ? toRecord(document) : newGatewayRecord(projectId, stage);
   }
 
-  async tryUpdate(projectId: string, stage: StageNumber, decide: (current: GatewayRecord) => GatewayChange | undefined): Promise<GatewayRecord> {
+  tryUpdate(projectId: string, stage: StageNumber, decide: (current: GatewayRecord) => GatewayChange | undefined): Promise<GatewayRecord> {
+    return this.saves.submit(projectId, gatewayDocumentId(stage), { stage, decide });
+  }
+
+  /** One read, every waiting save's decision on the record the one before it left, one write for all of them. */
+  private async commit(projectId: string, requests: readonly GatewaySave[]): Promise<readonly Outcome<GatewayRecord>[]> {
+    const stage = requests[0]!.stage;
     const document = await this.readGateway(projectId, stage);
-    const current = document ? toRecord(document) : newGatewayRecord(projectId, stage);
-    const change = decide(current);
-    if (!change) return current;
-    if (change.record.projectId !== projectId || change.record.stage !== stage) {
-      throw new Error('A gateway change may not move it to another project or stage');
-    }
+    const read = document ? toRecord(document) : newGatewayRecord(projectId, stage);
+    let current = read;
+    const audit: GatewayAuditEntry[] = [];
+    const outcomes = requests.map(({ decide }) =>
+      decideOne(() => {
+        const change = decide(current);
+        if (!change) return current;
+        if (change.record.projectId !== projectId || change.record.stage !== stage) {
+          throw new Error('A gateway change may not move it to another project or stage');
+        }
+        current = change.record;
+        audit.push(...change.audit);
+        return current;
+      }),
+    );
+    if (current === read) return outcomes;
 
     const firstSeq = document?.nextAuditSeq ?? 0;
     const next: GatewayDocument = {
@@ -92,10 +112,10 @@ export class CosmosGatewayRepository implements GatewayRepository {
       type: 'gateway',
       schemaVersion: SCHEMA_VERSION,
       stage,
-      gateway: change.record.state,
-      items: change.record.items,
-      audit: [...(document?.audit ?? []), ...change.audit.map((entry, i) => ({ ...entry, seq: firstSeq + i }))],
-      nextAuditSeq: firstSeq + change.audit.length,
+      gateway: current.state,
+      items: current.items,
+      audit: [...(document?.audit ?? []), ...audit.map((entry, i) => ({ ...entry, seq: firstSeq + i }))],
+      nextAuditSeq: firstSeq + audit.length,
       auditArchived: document?.auditArchived ?? false,
     };
     let etag: string | undefined;
@@ -109,7 +129,7 @@ export class CosmosGatewayRepository implements GatewayRepository {
       throw err;
     }
     if (next.audit.length > this.inlineAuditLimit && etag !== undefined) await this.archiveOldestAudit(next, etag);
-    return change.record;
+    return outcomes;
   }
 
   async history(projectId: string, stage: StageNumber): Promise<readonly GatewayAuditEntry[]> {
@@ -164,6 +184,11 @@ export class CosmosGatewayRepository implements GatewayRepository {
       }
     }
   }
+}
+
+interface GatewaySave {
+  readonly stage: StageNumber;
+  readonly decide: (current: GatewayRecord) => GatewayChange | undefined;
 }
 
 function toRecord(document: GatewayDocument): GatewayRecord {

@@ -6,6 +6,7 @@ import type { Project } from '../../migration/projects/project';
 import { projectNotFound } from '../../migration/projects/projectAccess';
 import type { CreateProjectOutcome, ProjectChange, ProjectRepository } from '../../migration/projects/projectRepository';
 import { cosmosStatusCode, describeError, isNotFound, isPreconditionFailed } from '../cosmosErrors';
+import { decideOne, GroupCommit, type Outcome } from '../groupCommit';
 import { queryPartition, readDocument } from './cosmosDocuments';
 import {
   assertSchema,
@@ -39,6 +40,9 @@ export interface CosmosProjectRepositoryOptions {
  *   itself, so a link left behind by a removal shows nothing.
  */
 export class CosmosProjectRepository implements ProjectRepository {
+  /** Saves of one project made at the same time share one read and one write (see `GroupCommit`). */
+  private readonly saves = new GroupCommit<(current: Project) => ProjectChange | undefined, Project>((projectId, _id, decisions) => this.commit(projectId, decisions));
+
   constructor(
     private readonly container: Container,
     private readonly options: CosmosProjectRepositoryOptions = {},
@@ -94,21 +98,35 @@ export class CosmosProjectRepository implements ProjectRepository {
     );
   }
 
-  async tryUpdate(projectId: string, decide: (current: Project) => ProjectChange | undefined): Promise<Project> {
+  tryUpdate(projectId: string, decide: (current: Project) => ProjectChange | undefined): Promise<Project> {
+    return this.saves.submit(projectId, PROJECT_DOCUMENT_ID, decide);
+  }
+
+  private async commit(projectId: string, decisions: readonly ((current: Project) => ProjectChange | undefined)[]): Promise<readonly Outcome<Project>[]> {
     const document = await this.readProjectDocument(projectId);
     if (!document) throw projectNotFound(projectId);
-    const change = decide(document.project);
-    if (!change) return document.project;
-    assertSameIdentity(document.project, change.project);
+    let current = document.project;
+    const audit: ProjectAuditEntry[] = [];
+    const outcomes = decisions.map((decide) =>
+      decideOne(() => {
+        const change = decide(current);
+        if (!change) return current;
+        assertSameIdentity(current, change.project);
+        current = change.project;
+        audit.push(...change.audit);
+        return current;
+      }),
+    );
+    if (current === document.project) return outcomes;
 
     const next: ProjectDocument = {
       id: document.id,
       projectId: document.projectId,
       type: 'project',
       schemaVersion: SCHEMA_VERSION,
-      project: change.project,
-      audit: [...document.audit, ...change.audit.map((entry, i) => ({ ...entry, seq: document.nextAuditSeq + i }))],
-      nextAuditSeq: document.nextAuditSeq + change.audit.length,
+      project: current,
+      audit: [...document.audit, ...audit.map((entry, i) => ({ ...entry, seq: document.nextAuditSeq + i }))],
+      nextAuditSeq: document.nextAuditSeq + audit.length,
     };
     try {
       await this.container.item(document.id, projectId).replace(next, { accessCondition: { type: 'IfMatch', condition: document._etag } });
@@ -116,8 +134,8 @@ export class CosmosProjectRepository implements ProjectRepository {
       if (isPreconditionFailed(err)) throw new ConcurrentModification('project');
       throw err;
     }
-    if (!sameMembers(document.project, change.project)) await this.linkMembers(change.project, document.project.members.map((m) => m.userId));
-    return change.project;
+    if (!sameMembers(document.project, current)) await this.linkMembers(current, document.project.members.map((m) => m.userId));
+    return outcomes;
   }
 
   async history(projectId: string): Promise<readonly ProjectAuditEntry[]> {

@@ -3,6 +3,7 @@ import { ConcurrentModification } from '../../migration/projects/conflictRetry';
 import type { QuestionnaireRecord, QuestionnaireSubmission } from '../../migration/questionnaire/answerRecord';
 import type { QuestionnaireRepository } from '../../migration/questionnaire/questionnaireRepository';
 import { cosmosStatusCode, isPreconditionFailed } from '../cosmosErrors';
+import { decideOne, GroupCommit, type Outcome } from '../groupCommit';
 import { queryPartition } from '../projects/cosmosDocuments';
 import {
   assertQuestionnaireSchema,
@@ -19,6 +20,12 @@ import {
 } from './questionnaireDocuments';
 
 type Read<T> = T & { readonly _etag: string };
+type Submit = (current: QuestionnaireRecord) => QuestionnaireSubmission | undefined;
+
+interface SectionSave {
+  readonly sectionId: string;
+  readonly decide: (current: QuestionnaireRecord) => QuestionnaireRecord | undefined;
+}
 
 interface Snapshot {
   readonly record: QuestionnaireRecord;
@@ -32,23 +39,49 @@ interface Snapshot {
  *
  * Every read is one single-partition query for all of them (about a dozen
  * small documents); every save is one write, a replace with `IfMatch` on the
- * one document it changes, or a create when that document is new. A 412 or
- * 409 means someone saved the same document since the read, which the use
- * case retries against the new version.
+ * one document it changes, or a create when that document is new. Saves of
+ * one section made at the same time are grouped (see `GroupCommit`): one
+ * read, each decision in turn, one write; so are submissions. A 412 or 409
+ * then means another instance saved the same document since the read, which
+ * the use case retries against the new version.
  */
 export class CosmosQuestionnaireRepository implements QuestionnaireRepository {
+  private readonly sectionSaves = new GroupCommit<SectionSave, QuestionnaireRecord>((projectId, _id, saves) => this.commitSection(projectId, saves));
+  private readonly submissions = new GroupCommit<Submit, QuestionnaireRecord>((projectId, _id, submits) => this.commitSubmissions(projectId, submits));
+
   constructor(private readonly container: Container) {}
 
   async get(projectId: string): Promise<QuestionnaireRecord> {
     return (await this.read(projectId)).record;
   }
 
-  async trySaveSection(projectId: string, sectionId: string, decide: (current: QuestionnaireRecord) => QuestionnaireRecord | undefined): Promise<QuestionnaireRecord> {
+  trySaveSection(projectId: string, sectionId: string, decide: (current: QuestionnaireRecord) => QuestionnaireRecord | undefined): Promise<QuestionnaireRecord> {
+    return this.sectionSaves.submit(projectId, sectionDocumentId(sectionId), { sectionId, decide });
+  }
+
+  trySubmit(projectId: string, decide: Submit): Promise<QuestionnaireRecord> {
+    return this.submissions.submit(projectId, QUESTIONNAIRE_HEADER_ID, decide);
+  }
+
+  /** One read, every waiting save of the section on the record the one before it left, one write of its document. */
+  private async commitSection(projectId: string, saves: readonly SectionSave[]): Promise<readonly Outcome<QuestionnaireRecord>[]> {
+    const sectionId = saves[0]!.sectionId;
     const snapshot = await this.read(projectId);
-    const next = decide(snapshot.record);
-    if (!next) return snapshot.record;
     const existing = snapshot.sections.get(sectionId);
-    const shard = nextShard(existing ? shardOf(existing) : emptyShard(sectionId), snapshot.record, next);
+    const others = [...snapshot.sections.values()].filter((d) => d.sectionId !== sectionId).map(shardOf);
+    const read = existing ? shardOf(existing) : emptyShard(sectionId);
+    let shard = read;
+    let current = snapshot.record;
+    const outcomes = saves.map(({ decide }) =>
+      decideOne(() => {
+        const next = decide(current);
+        if (!next) return current;
+        shard = nextShard(shard, current, next);
+        current = composeRecord([...others, shard], snapshot.record.submissions);
+        return current;
+      }),
+    );
+    if (shard === read) return outcomes;
     const document: QuestionnaireSectionDocument = {
       id: sectionDocumentId(sectionId),
       projectId,
@@ -57,24 +90,30 @@ export class CosmosQuestionnaireRepository implements QuestionnaireRepository {
       ...shard,
     };
     await this.write(document, existing?._etag, 'questionnaire section');
-    const shards = [...snapshot.sections.values()].filter((d) => d.sectionId !== sectionId).map(shardOf);
-    return composeRecord([...shards, shard], snapshot.record.submissions);
+    return outcomes;
   }
 
-  async trySubmit(projectId: string, decide: (current: QuestionnaireRecord) => QuestionnaireSubmission | undefined): Promise<QuestionnaireRecord> {
+  private async commitSubmissions(projectId: string, submits: readonly Submit[]): Promise<readonly Outcome<QuestionnaireRecord>[]> {
     const snapshot = await this.read(projectId);
-    const submission = decide(snapshot.record);
-    if (!submission) return snapshot.record;
-    const submissions = [...snapshot.record.submissions, submission];
+    let current = snapshot.record;
+    const outcomes = submits.map((decide) =>
+      decideOne(() => {
+        const submission = decide(current);
+        if (!submission) return current;
+        current = { ...current, submissions: [...current.submissions, submission] };
+        return current;
+      }),
+    );
+    if (current === snapshot.record) return outcomes;
     const document: QuestionnaireHeaderDocument = {
       id: QUESTIONNAIRE_HEADER_ID,
       projectId,
       type: 'questionnaire-header',
       schemaVersion: QUESTIONNAIRE_SCHEMA_VERSION,
-      submissions,
+      submissions: current.submissions,
     };
     await this.write(document, snapshot.header?._etag, 'questionnaire submissions');
-    return { ...snapshot.record, submissions };
+    return outcomes;
   }
 
   private async read(projectId: string): Promise<Snapshot> {

@@ -17,7 +17,10 @@ import { priya, sam, TestClock, tom, VALID_FORM } from '../../unit/projects/proj
 import { sectionInputs } from '../../unit/questionnaire/fixtures';
 import { startCosmosFixture, type CosmosFixture } from '../cosmosFixture';
 
-/** The real adapter, with a way to land someone else's save between this attempt's read and its write. */
+/**
+ * The real adapter, with a way to land someone else's save between this attempt's read and its write. Within one
+ * process saves of a document are grouped into one write, so that someone saves through another instance: `otherInstance`.
+ */
 class InterruptibleRepository extends CosmosQuestionnaireRepository {
   private interruption: (() => Promise<unknown>) | undefined;
   refused = 0;
@@ -43,6 +46,8 @@ const counter = new CosmosOperationCounter();
 let fixture: CosmosFixture;
 let repository: InterruptibleRepository;
 let deps: QuestionnaireDeps;
+/** The same project, through a second bot instance: its own repositories, so its own group commits. */
+let otherInstance: QuestionnaireDeps;
 let nextId = 0;
 
 beforeAll(async () => {
@@ -56,6 +61,7 @@ beforeAll(async () => {
     questionnaires: repository,
     questionSet: DEFAULT_QUESTION_SET,
   };
+  otherInstance = { ...deps, ...createProjectRepositories(fixture.containers.projects), questionnaires: new CosmosQuestionnaireRepository(fixture.containers.projects) };
 });
 
 afterAll(async () => {
@@ -106,7 +112,7 @@ describe('the questionnaire on Cosmos', () => {
     const tomsCard = await openQuestionnaireSection(deps, { actor: tom, projectId, section: SHARED });
     const samsCard = await openQuestionnaireSection(deps, { actor: sam, projectId, section: SHARED });
     repository.interruptNextWrite(() =>
-      saveQuestionnaireSection(deps, { actor: sam, projectId, sectionId: SHARED, inputs: { 'shared-calendars': '4', 'shared-mailboxes': '' }, base: samsCard.base }),
+      saveQuestionnaireSection(otherInstance, { actor: sam, projectId, sectionId: SHARED, inputs: { 'shared-calendars': '4', 'shared-mailboxes': '' }, base: samsCard.base }),
     );
     const toms = await saveQuestionnaireSection(deps, { actor: tom, projectId, sectionId: SHARED, inputs: { 'shared-mailboxes': '12', 'shared-calendars': '' }, base: tomsCard.base });
     expect(toms.outcome).toBe('saved');
@@ -121,7 +127,7 @@ describe('the questionnaire on Cosmos', () => {
   it('when two people save different sections at the same moment, then neither save collides', async () => {
     const projectId = await newProject();
     const tomsCard = await openQuestionnaireSection(deps, { actor: tom, projectId, section: SHARED });
-    repository.interruptNextWrite(() => saveQuestionnaireSection(deps, { actor: sam, projectId, sectionId: 'mobile-devices', inputs: { 'mobile-users': '40' }, base: {} }));
+    repository.interruptNextWrite(() => saveQuestionnaireSection(otherInstance, { actor: sam, projectId, sectionId: 'mobile-devices', inputs: { 'mobile-users': '40' }, base: {} }));
     await saveQuestionnaireSection(deps, { actor: tom, projectId, sectionId: SHARED, inputs: { 'shared-mailboxes': '12' }, base: tomsCard.base });
     expect(repository.refused).toBe(0);
     await Promise.all([
@@ -137,7 +143,7 @@ describe('the questionnaire on Cosmos', () => {
     const projectId = await newProject();
     const tomsCard = await openQuestionnaireSection(deps, { actor: tom, projectId, section: SHARED });
     const samsCard = await openQuestionnaireSection(deps, { actor: sam, projectId, section: SHARED });
-    repository.interruptNextWrite(() => saveQuestionnaireSection(deps, { actor: sam, projectId, sectionId: SHARED, inputs: { 'shared-mailboxes': '20' }, base: samsCard.base }));
+    repository.interruptNextWrite(() => saveQuestionnaireSection(otherInstance, { actor: sam, projectId, sectionId: SHARED, inputs: { 'shared-mailboxes': '20' }, base: samsCard.base }));
     const toms = await saveQuestionnaireSection(deps, { actor: tom, projectId, sectionId: SHARED, inputs: { 'shared-mailboxes': '12', 'shared-calendars': '3' }, base: tomsCard.base });
     expect(toms.outcome).toBe('stale');
     expect(toms.outcome === 'stale' && toms.conflicts.map((c) => c.changedBy?.name)).toEqual(['Sam Okafor']);
@@ -153,7 +159,7 @@ describe('the questionnaire on Cosmos', () => {
     for (const [sectionId, inputs] of Object.entries(sectionInputs)) {
       await saveQuestionnaireSection(deps, { actor: tom, projectId, sectionId, inputs: sectionId === SHARED ? { ...inputs, 'shared-new-accounts': '2' } : inputs, base: {} });
     }
-    repository.interruptNextWrite(() => submitProjectQuestionnaire(deps, { actor: sam, projectId }));
+    repository.interruptNextWrite(() => submitProjectQuestionnaire(otherInstance, { actor: sam, projectId }));
     await expect(submitProjectQuestionnaire(deps, { actor: priya, projectId })).rejects.toBeInstanceOf(InvalidState);
     expect(repository.refused).toBe(1);
     const record = await repository.get(projectId);

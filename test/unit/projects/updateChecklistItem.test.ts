@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ProjectBusy } from '../../../bot/migration/projects/conflictRetry';
+import { MAX_SAVE_ATTEMPTS, ProjectBusy } from '../../../bot/migration/projects/conflictRetry';
 import { updateChecklistItem, type UpdateChecklistItemCommand } from '../../../bot/migration/projects/updateChecklistItem';
 import { NotFound, PermissionDenied, StaleEdit, ValidationFailed } from '../../../bot/migration/shared/errors';
 import { caught, intruder, newWorld, nia, niaInTeam, priya, sam, sue, teamProject, tom, type TestWorld } from './projectFixtures';
@@ -176,16 +176,16 @@ describe('updating a checklist item', () => {
     expect((await w.deps.gateways.get(projectId, 2)).items[0]?.version).toBe(1);
   });
 
-  it('when saves keep colliding four times, then the fifth attempt lands', async () => {
+  it('when saves keep colliding on every attempt but the last, then the last attempt lands', async () => {
     const { w, tick } = await world();
-    w.store.collideNext(4);
+    w.store.collideNext(MAX_SAVE_ATTEMPTS - 1);
     await expect(updateChecklistItem(w.deps, tick())).resolves.toMatchObject({ changed: true });
   });
 
-  it('when saves collide five times in a row, then the person is told to try again and nothing is saved', async () => {
+  it('when every attempt collides, then the person is told to try again and nothing is saved', async () => {
     const { w, projectId, tick } = await world();
     const writes = w.store.writes;
-    w.store.collideNext(5);
+    w.store.collideNext(MAX_SAVE_ATTEMPTS);
     await expect(updateChecklistItem(w.deps, tick())).rejects.toBeInstanceOf(ProjectBusy);
     expect(w.store.writes).toBe(writes);
     expect(await w.deps.gateways.history(projectId, 2)).toEqual([]);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_SAVE_ATTEMPTS } from '../../../bot/migration/projects/conflictRetry';
 import { exportCsv } from '../../../bot/migration/questionnaire/exportCsv';
 import { exportHtml } from '../../../bot/migration/questionnaire/exportHtml';
 import { exportMarkdown } from '../../../bot/migration/questionnaire/exportMarkdown';
@@ -74,7 +75,7 @@ describe('submitting the questionnaire', () => {
   it('when the milestone could not be written after the submission was saved, then the next press of Submit records it, once', async () => {
     const w = await questionnaireWorld();
     await answerEverything(w);
-    w.store.collideNext(5);
+    w.store.collideNext(MAX_SAVE_ATTEMPTS);
     await expect(submitProjectQuestionnaire(w.deps, { actor: priya, projectId: w.project.projectId })).rejects.toThrow('A lot of people are updating this project');
     expect((await w.answers.get(w.project.projectId)).submissions).toHaveLength(1);
     expect((await w.deps.projects.get(w.project.projectId))?.milestones).toEqual([]);
