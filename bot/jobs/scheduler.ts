@@ -29,3 +29,13 @@ export const cronSchedule: Schedule = (pattern, task) => {
 export function assertCronPattern(pattern: string): void {
   new Cron(pattern, { timezone: UK_TIME_ZONE, paused: true }).stop();
 }
+
+/** The next `count` firings after `from`, to show (and test) what a pattern means in London time. */
+export function nextRunsOf(pattern: string, from: Date, count: number): Date[] {
+  const job = new Cron(pattern, { timezone: UK_TIME_ZONE, paused: true });
+  try {
+    return job.nextRuns(count, from);
+  } finally {
+    job.stop();
+  }
+}
