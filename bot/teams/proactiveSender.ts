@@ -162,7 +162,7 @@ export function cloudAdapterPoster(adapter: Pick<CloudAdapter, 'continueConversa
           delete outgoing.replyToId;
           // Caught here rather than outside: an adapter-level turn error handler would otherwise swallow it.
           try {
-            const response = await client.conversations.sendToConversation(target.conversationId, outgoing as Activity);
+            const response = await client.conversations.sendToConversation(target.conversationId, outgoing);
             answer = { ok: true, activityId: response.id };
           } catch (err: unknown) {
             answer = failedAnswer(err);

@@ -56,5 +56,5 @@ function toDocument(claim: DeliveryClaim): ClaimDocument {
 function fromDocument(document: ClaimDocument): DeliveryClaim {
   const { id: _id, type: _type, schemaVersion: _v, ...rest } = document as ClaimDocument & Record<string, unknown>;
   for (const key of Object.keys(rest)) if (key.startsWith('_')) delete rest[key];
-  return rest as unknown as DeliveryClaim;
+  return rest;
 }
