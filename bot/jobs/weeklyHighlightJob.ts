@@ -38,7 +38,7 @@ export interface JobTuning {
   readonly maxHeldWaitMs: number;
 }
 
-export const DEFAULT_JOB_TUNING: JobTuning = { leaseMs: 120_000, concurrency: 64, pageSize: 100, maxHeldWaitMs: 15 * 60_000 };
+export const DEFAULT_JOB_TUNING: JobTuning = { leaseMs: 60_000, concurrency: 64, pageSize: 100, maxHeldWaitMs: 15 * 60_000 };
 
 export interface RunSummary {
   readonly runId: string;

@@ -9,6 +9,7 @@ import { toConversationReference } from './conversationReferences';
 import {
   BucketMap,
   checkMessageSize,
+  TokenBucket,
   decideAfterAttempt,
   DEFAULT_RETRY_POLICY,
   TEAMS_RATE_LIMITS,
@@ -73,7 +74,8 @@ export interface ProactiveSenderDeps {
  * traffic of a tenant is paced together.
  */
 export class ProactiveSender {
-  private readonly tenants: BucketMap;
+  private readonly tenants = new Map<string, TenantGate>();
+  private readonly limits: RateLimits;
   private readonly conversations: BucketMap;
   private readonly retry: RetryPolicy;
   private readonly now: () => number;
@@ -83,7 +85,7 @@ export class ProactiveSender {
 
   constructor(private readonly deps: ProactiveSenderDeps) {
     const limits = deps.limits ?? TEAMS_RATE_LIMITS;
-    this.tenants = new BucketMap(limits.perTenantPerSecond, limits.perTenantBurst);
+    this.limits = limits;
     this.conversations = new BucketMap(limits.perConversationPerSecond, limits.perConversationBurst);
     this.retry = deps.retry ?? DEFAULT_RETRY_POLICY;
     this.now = deps.now ?? Date.now;
@@ -130,14 +132,61 @@ export class ProactiveSender {
   private async waitForTurn(target: ProactiveTarget, signal: AbortSignal | undefined): Promise<void> {
     const conversationWait = this.conversations.reserve(target.conversationId, this.now());
     if (conversationWait > 0) await this.sleep(conversationWait, signal);
-    const tenantWait = this.tenants.reserve(target.tenantId, this.now());
-    if (tenantWait > 0) await this.sleep(tenantWait, signal);
+    await this.gateFor(target.tenantId).acquire(signal);
+  }
+
+  private gateFor(tenantId: string): TenantGate {
+    let gate = this.tenants.get(tenantId);
+    if (!gate) {
+      gate = new TenantGate(new TokenBucket(this.limits.perTenantPerSecond, this.limits.perTenantBurst, this.now()), this.now, this.sleep);
+      this.tenants.set(tenantId, gate);
+    }
+    return gate;
   }
 
   private abandon(target: ProactiveTarget, attempts: number): SendOutcome {
     // The slot was reserved but no request went out: hand it back so the tenant's pace is not lost.
-    this.tenants.refund(target.tenantId, this.now());
+    this.tenants.get(target.tenantId)?.refund();
     return { kind: 'abandoned', attempts };
+  }
+}
+
+/**
+ * One tenant's pace: callers queue in order and a single pump hands out tokens as the bucket refills, so however
+ * many sends wait, and however long the process stalls, no more than the burst go out at once.
+ */
+class TenantGate {
+  private readonly waiting: (() => void)[] = [];
+  private pumping = false;
+
+  constructor(
+    private readonly bucket: TokenBucket,
+    private readonly now: () => number,
+    private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>,
+  ) {}
+
+  acquire(signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) return Promise.resolve();
+    const turn = new Promise<void>((resolve) => this.waiting.push(resolve));
+    if (!this.pumping) void this.pump();
+    return turn;
+  }
+
+  refund(): void {
+    this.bucket.refund(this.now());
+  }
+
+  private async pump(): Promise<void> {
+    this.pumping = true;
+    try {
+      while (this.waiting.length > 0) {
+        const wait = this.bucket.tryTake(this.now());
+        if (wait > 0) await this.sleep(wait);
+        else this.waiting.shift()?.();
+      }
+    } finally {
+      this.pumping = false;
+    }
   }
 }
 

@@ -54,6 +54,19 @@ export class TokenBucket {
     return this.tokens >= 0 ? 0 : Math.ceil((-this.tokens * 1000) / this.ratePerSecond);
   }
 
+  /**
+   * Takes a token if one is there (0), or says how long until one is, taking nothing. Unlike `reserve`, a process
+   * that stalls cannot bunch up promised slots: after a pause at most `burst` requests go at once.
+   */
+  tryTake(now: number): number {
+    this.refill(now);
+    if (this.tokens >= 1) {
+      this.tokens -= 1;
+      return 0;
+    }
+    return Math.max(1, Math.ceil(((1 - this.tokens) * 1000) / this.ratePerSecond));
+  }
+
   refund(now: number): void {
     this.refill(now);
     this.tokens = Math.min(this.burst, this.tokens + 1);

@@ -7,6 +7,7 @@ import { startGateway } from '../../bot/runtime';
 import { FakeConnector } from '../harness/fakeConnector';
 import { startEchoApp } from './echoApp';
 import { closedLoop, fixedRate } from './load';
+import { printFanOut, runFanOutBench } from './fanOut';
 import { measureStatusCost } from './statusCost';
 import type { LoadResult, Target } from './load';
 
@@ -81,6 +82,9 @@ async function main(): Promise<void> {
     await gateway.close();
     await connector.close();
   }
+
+  // The proactive fan-out (weekly highlight to 1,000 channels, with a SIGKILL and restart). BENCH_FANOUT=off skips it.
+  if (process.env.BENCH_FANOUT !== 'off') printFanOut(await runFanOutBench());
 }
 
 main().catch((err: unknown) => {

@@ -17,6 +17,8 @@ export interface ConnectorCall {
   readonly status: number;
   /** The tenant the posted activity names (conversation.tenantId or channelData.tenant.id), if any. */
   readonly tenantId: string | undefined;
+  /** Why the connector refused it, when it did: `RateLimit`, `InjectedThrottle`, `InjectedServerError`, … */
+  readonly refusal?: string;
 }
 
 /**
@@ -191,7 +193,7 @@ export class FakeConnector {
       if (refusal) {
         const headers: Record<string, string> = refusal.retryAfterSeconds === undefined ? {} : { 'retry-after': String(refusal.retryAfterSeconds) };
         sendJson(res, refusal.status, JSON.stringify({ error: { code: refusal.code, message: 'refused by the fake connector' } }), headers);
-        this.record({ ...call, body: undefined, status: refusal.status });
+        this.record({ ...call, body: undefined, status: refusal.status, refusal: refusal.code });
         return;
       }
     }
@@ -225,7 +227,7 @@ export class FakeConnector {
       const recent = (this.recentByTenant.get(key) ?? []).filter((t) => t > call.at - 1000);
       recent.push(call.at);
       this.recentByTenant.set(key, recent);
-      if (recent.length > limit) return { status: 429, code: 'TooManyRequests', retryAfterSeconds: this.options.rateLimitRetryAfterSeconds ?? 1 };
+      if (recent.length > limit) return { status: 429, code: 'RateLimit', retryAfterSeconds: this.options.rateLimitRetryAfterSeconds ?? 1 };
     }
 
     const faults = this.options.faults;
@@ -235,11 +237,11 @@ export class FakeConnector {
       const throttleRate = faults.throttleRate ?? 0;
       if (roll < throttleRate) {
         const [min, max] = faults.throttleRetryAfterSeconds ?? [1, 5];
-        return { status: 429, code: 'TooManyRequests', retryAfterSeconds: min + Math.floor(random() * (max - min + 1)) };
+        return { status: 429, code: 'InjectedThrottle', retryAfterSeconds: min + Math.floor(random() * (max - min + 1)) };
       }
       if (roll < throttleRate + (faults.serverErrorRate ?? 0)) {
         const statuses = faults.serverErrorStatuses ?? [502, 504];
-        return { status: statuses[Math.floor(random() * statuses.length)] ?? 502, code: 'ServiceError' };
+        return { status: statuses[Math.floor(random() * statuses.length)] ?? 502, code: 'InjectedServerError' };
       }
     }
     return undefined;
