@@ -88,7 +88,9 @@ export async function runWeeklyHighlights(deps: WeeklyHighlightDeps, options: { 
       );
     } catch (err: unknown) {
       counts.errors += 1;
-      log.error({ projectId: project.projectId, err: err instanceof Error ? err.name : typeof err }, 'highlight delivery errored; left for take-over');
+      log.error({ projectId: project.projectId, err: err instanceof Error ? err.name : typeof err }, 'highlight delivery errored; retried once its claim expires');
+      // The claim (if any) is left `claimed` or `sending`; looking again after the lease takes it over or marks it uncertain.
+      if (counts.errors <= tuning.concurrency * 4) held.set(project.projectId, { project, until: deps.now().getTime() + tuning.leaseMs });
       return;
     }
     held.delete(project.projectId);

@@ -104,9 +104,9 @@ async function seed(projects: Parameters<typeof createProjectRepositories>[0], s
   const references = new CosmosReferenceStore(projects);
   const pm = { userId: '29:bench-pm', name: 'Bench PM', role: 'project-manager' as const };
   const now = new Date();
-  for (let start = 0; start < count; start += 50) {
+  for (let start = 0; start < count; start += 10) {
     await Promise.all(
-      Array.from({ length: Math.min(50, count - start) }, async (_, k) => {
+      Array.from({ length: Math.min(10, count - start) }, async (_, k) => {
         const i = start + k;
         const teamId = `19:bench-team-${i}@thread.tacv2`;
         const project: Project = {
@@ -127,10 +127,21 @@ async function seed(projects: Parameters<typeof createProjectRepositories>[0], s
           members: [pm],
           milestones: [],
         };
-        await repositories.projects.create(project, []);
-        await references.refresh({ key: { kind: 'team', teamId }, tenantId: TENANT, serviceUrl, botId: '28:bench-bot', conversationId: teamId, conversationType: 'channel' }, now);
+        await withRetry(() => repositories.projects.create(project, []));
+        await withRetry(() => references.refresh({ key: { kind: 'team', teamId }, tenantId: TENANT, serviceUrl, botId: '28:bench-bot', conversationId: teamId, conversationType: 'channel' }, now));
       }),
     );
+  }
+}
+
+/** The embedded server sometimes drops a kept-alive socket under load (ECONNRESET); seeding just tries again. */
+async function withRetry<T>(task: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await task();
+    } catch (err: unknown) {
+      if (attempt >= 5 || (err as { code?: unknown }).code !== 'ECONNRESET') throw err;
+    }
   }
 }
 
