@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { assertCronPattern } from './jobs/scheduler';
 
 /**
  * Where the bot keeps its records. `embedded` starts the in-process Cosmos server so a newcomer needs nothing
@@ -48,9 +49,25 @@ export interface GatewayConfig {
   readonly exportLinkSecret: string | undefined;
   /** Start the Agents Playground beside the bot (local mode only), working in `workDir` (its config and log). */
   readonly playground: { readonly enabled: boolean; readonly port: number; readonly workDir: string };
+  /** Jobs that post by themselves (the weekly highlight). */
+  readonly jobs: JobsConfig;
   /** Warnings worth printing once at start, e.g. "BOT_ID without COSMOS_ENDPOINT uses the embedded store". */
   readonly warnings: readonly string[];
 }
+
+/**
+ * The in-process scheduler suits one instance; with several, turn it off and have an external timer call
+ * `POST /api/jobs/weekly-highlights` with the key (the claims keep posts single either way).
+ */
+export interface JobsConfig {
+  readonly scheduler: boolean;
+  /** croner syntax (seconds allowed), in Europe/London time. */
+  readonly weeklyHighlightCron: string;
+  /** Unset: the job endpoint does not exist (404). */
+  readonly apiKey: string | undefined;
+}
+
+export const DEFAULT_WEEKLY_HIGHLIGHT_CRON = '0 9 * * 1';
 
 /** Thrown at boot with every problem found, so an operator fixes them all in one go rather than one per restart. */
 export class ConfigError extends Error {
@@ -120,6 +137,9 @@ const envSchema = z.object({
   PLAYGROUND_PORT: portNumber(56150),
   PUBLIC_BASE_URL: optionalText.pipe(z.string().url('must be a URL such as https://gateway.example.nhs.uk').optional()),
   EXPORT_LINK_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters (openssl rand -base64 32)').optional()),
+  WEEKLY_HIGHLIGHT_CRON: optionalText,
+  JOB_SCHEDULER: optionalText.pipe(z.enum(['on', 'off']).optional()),
+  JOBS_API_KEY: optionalText.pipe(z.string().min(32, 'must be at least 32 characters (openssl rand -base64 32)').optional()),
 });
 
 /**
@@ -194,6 +214,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     warnings.push('EXPORT_LINK_SECRET is not set: download links only work on the instance that made them, until it restarts.');
   }
 
+  const weeklyHighlightCron = e.WEEKLY_HIGHLIGHT_CRON ?? DEFAULT_WEEKLY_HIGHLIGHT_CRON;
+  try {
+    assertCronPattern(weeklyHighlightCron);
+  } catch (err) {
+    problems.push(`WEEKLY_HIGHLIGHT_CRON: ${err instanceof Error ? err.message : 'not a cron pattern'} (default "${DEFAULT_WEEKLY_HIGHLIGHT_CRON}": Mondays 09:00 UK time)`);
+  }
+
   const allowedServiceUrlHosts = e.ALLOWED_SERVICE_URL_HOSTS.length > 0 ? e.ALLOWED_SERVICE_URL_HOSTS : TEAMS_SERVICE_URL_HOSTS;
 
   if (problems.length > 0) throw new ConfigError(problems);
@@ -213,6 +240,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
       port: e.PLAYGROUND_PORT,
       workDir: path.resolve(cwd, e.DATA_DIR ?? '.data', 'playground'),
     }),
+    jobs: Object.freeze({ scheduler: e.JOB_SCHEDULER !== 'off', weeklyHighlightCron, apiKey: e.JOBS_API_KEY }),
     warnings: Object.freeze(warnings),
   });
 }

@@ -6,6 +6,11 @@ import type { GatewayConfig } from './config';
 import { exportEndpoint } from './http/exportEndpoint';
 import { createExportLinks } from './http/exportLinks';
 import { healthEndpoint } from './http/healthEndpoint';
+import { jobsEndpoint } from './http/jobsEndpoint';
+import { interimHighlightComposer } from './jobs/interimHighlight';
+import { JobRunner } from './jobs/jobRunner';
+import { cronSchedule, type ScheduledJob } from './jobs/scheduler';
+import { runWeeklyHighlights, type ComposeHighlight, type JobTuning, type RunSummary } from './jobs/weeklyHighlightJob';
 import { messagesEndpoint } from './http/messagesEndpoint';
 import type { Logger } from './log';
 import { DEFAULT_GATEWAY_CATALOGUE } from './migration/gateways/catalogue';
@@ -18,7 +23,13 @@ import { startHttpServer } from './server';
 import { openStorage } from './storageRuntime';
 import type { OpenedStorage } from './storageRuntime';
 import { CosmosOperationCounter } from './storage/operationCounter';
+import { CosmosReferenceStore } from './storage/conversations/cosmosReferenceStore';
+import { CosmosClaimStore } from './storage/jobs/cosmosClaimStore';
+import { CosmosDueProjects } from './storage/jobs/cosmosDueProjects';
 import { createAdapter } from './teams/createAdapter';
+import type { ReferenceStore } from './teams/conversationReferences';
+import { abortableSleep, cloudAdapterPoster, ProactiveSender, type ProactiveSenderDeps } from './teams/proactiveSender';
+import { referenceCapture } from './teams/referenceCapture';
 import { createTurnPipeline } from './turnPipeline';
 import { TurnQueue } from './turnQueue';
 
@@ -26,6 +37,10 @@ export interface RuntimeOptions {
   readonly logger: Logger;
   /** Lets tests sign outbound calls without reaching Entra; production uses the adapter's own factory. */
   readonly credentialsFactory?: ServiceClientCredentialsFactory;
+  /** What the weekly run posts; the interim status composer when absent. */
+  readonly composeHighlight?: ComposeHighlight;
+  /** Tests: a fake clock and sleep for the sender and the run, tighter limits, shorter leases. */
+  readonly proactive?: Pick<ProactiveSenderDeps, 'now' | 'sleep' | 'random' | 'limits' | 'retry'> & { readonly tuning?: Partial<JobTuning> };
 }
 
 export interface RunningGateway {
@@ -36,6 +51,11 @@ export interface RunningGateway {
   readonly cosmosOperations: CosmosOperationCounter;
   /** The project use cases' ports as the bot uses them, so tests and the bench can arrange data through them. */
   readonly projects: ProjectDeps;
+  /** The stored conversation references, for tests and later jobs (e.g. telling a PM something). */
+  readonly references: ReferenceStore;
+  /** Runs the weekly highlight now and waits for it (tests, the bench); the timer and endpoint use the runner. */
+  readonly runWeeklyHighlights: (options?: { readonly week?: string; readonly runId?: string; readonly signal?: AbortSignal }) => Promise<RunSummary>;
+  readonly jobRunner: JobRunner;
   /** Finishes turns in flight, then saves and closes storage. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -79,7 +99,38 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       botAppId: config.auth.kind === 'none' ? undefined : config.auth.appId,
       logger,
     });
-    const logic = createTurnPipeline({ app, queue: new TurnQueue(), allowedTenantIds: config.allowedTenantIds, logger });
+    const references = new CosmosReferenceStore(storage.containers.projects);
+    const logic = createTurnPipeline({
+      app,
+      queue: new TurnQueue(),
+      allowedTenantIds: config.allowedTenantIds,
+      logger,
+      observe: referenceCapture(references, logger),
+    });
+
+    const proactive = options.proactive ?? {};
+    const botAppId = config.auth.kind === 'none' ? '' : config.auth.appId;
+    const sender = new ProactiveSender({
+      poster: cloudAdapterPoster(adapter, botAppId),
+      allowedServiceUrlHosts: config.allowedServiceUrlHosts,
+      logger,
+      ...proactive,
+    });
+    const weeklyDeps = {
+      due: new CosmosDueProjects(storage.containers.projects),
+      claims: new CosmosClaimStore(storage.containers.projects),
+      references,
+      sender,
+      compose: options.composeHighlight ?? interimHighlightComposer(projects),
+      now: () => new Date((proactive.now ?? Date.now)()),
+      sleep: proactive.sleep ?? abortableSleep,
+      logger,
+      ...(botAppId === '' ? {} : { fallbackBotId: `28:${botAppId}` }),
+      ...(proactive.tuning ? { tuning: proactive.tuning } : {}),
+    };
+    const runWeekly = (runOptions: { readonly week?: string; readonly runId?: string; readonly signal?: AbortSignal } = {}): Promise<RunSummary> =>
+      runWeeklyHighlights(weeklyDeps, runOptions);
+    const jobRunner = new JobRunner(({ runId, signal }) => runWeekly({ runId, signal }), randomUUID, logger);
     const http = await startHttpServer({
       host: config.host,
       port: config.port,
@@ -88,9 +139,12 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
         messages: messagesEndpoint({ adapter, allowedServiceUrlHosts: config.allowedServiceUrlHosts, logger, logic }),
         health: healthEndpoint(storage.isReachable),
         exports: exportEndpoint({ links: exportLinks, deps: questionnaire, logger }),
+        ...(config.jobs.apiKey === undefined ? {} : { weeklyHighlights: jobsEndpoint({ key: config.jobs.apiKey, runner: jobRunner, logger }) }),
       },
     });
     listening.url = http.url;
+    const schedule: ScheduledJob | undefined = config.jobs.scheduler ? cronSchedule(config.jobs.weeklyHighlightCron, () => jobRunner.runNow()) : undefined;
+    if (schedule) logger.info({ nextRun: schedule.nextRun()?.toISOString() }, 'weekly highlight scheduled in this process');
     let closing: Promise<void> | undefined;
     return {
       url: http.url,
@@ -98,8 +152,13 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       storage,
       cosmosOperations,
       projects,
+      references,
+      runWeeklyHighlights: runWeekly,
+      jobRunner,
       close: () => {
         closing ??= (async () => {
+          schedule?.stop();
+          await jobRunner.stop();
           await http.close();
           await storage.close();
         })();

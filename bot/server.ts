@@ -11,6 +11,8 @@ export interface HttpRoutes {
   readonly health: (req: Request, res: Response) => Promise<void>;
   /** GET /api/exports/:token, the questionnaire download behind a signed link (optional: the bench's echo bot has none). */
   readonly exports?: (req: Request, res: Response) => Promise<void>;
+  /** POST /api/jobs/weekly-highlights, only when a job key is configured (otherwise 404). */
+  readonly weeklyHighlights?: (req: Request, res: Response) => Promise<void>;
 }
 
 export interface HttpServer {
@@ -50,6 +52,7 @@ export async function startHttpServer(options: { host: string; port: number; rou
   server.post('/api/messages', tracked(options.routes.messages));
   server.get('/healthz', tracked(options.routes.health));
   if (options.routes.exports) server.get('/api/exports/:token', tracked(options.routes.exports));
+  if (options.routes.weeklyHighlights) server.post('/api/jobs/weekly-highlights', tracked(options.routes.weeklyHighlights));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -10,6 +10,8 @@ export interface TurnPipelineOptions {
   readonly queue: TurnQueue;
   readonly allowedTenantIds: readonly string[];
   readonly logger: Logger;
+  /** Runs beside every allowed turn (e.g. refreshing stored conversation references); must not throw. */
+  readonly observe?: (context: TurnContext) => Promise<void>;
 }
 
 /**
@@ -28,8 +30,11 @@ export function createTurnPipeline(options: TurnPipelineOptions): (context: Turn
       `${activity.channelId}/${activity.recipient.id}/conversations/${activity.conversation.id}`,
       `${activity.channelId}/${activity.recipient.id}/users/${activity.from.id}`,
     ];
-    await options.queue.run(keys, async () => {
-      await options.app.run(context);
-    });
+    await Promise.all([
+      options.queue.run(keys, async () => {
+        await options.app.run(context);
+      }),
+      options.observe?.(context),
+    ]);
   };
 }

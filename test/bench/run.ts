@@ -8,6 +8,7 @@ import { FakeConnector } from '../harness/fakeConnector';
 import { startEchoApp } from './echoApp';
 import { closedLoop, fixedRate, messageTarget, summarise } from './load';
 import { pressDoneAtOnce, pressDoneTurns, questionnaireSaveTurns, statusTurns } from './peopleTurns';
+import { printFanOut, runFanOutBench } from './fanOut';
 import { measureStatusCost } from './statusCost';
 import type { LoadResult } from './load';
 import type { CosmosOperationCounts } from '../../bot/storage/operationCounter';
@@ -133,6 +134,9 @@ async function main(): Promise<void> {
     await gateway.close();
     await connector.close();
   }
+
+  // The proactive fan-out (weekly highlight to 1,000 channels, with a SIGKILL and restart). BENCH_FANOUT=off skips it.
+  if (process.env.BENCH_FANOUT !== 'off') printFanOut(await runFanOutBench());
 }
 
 main().catch((err: unknown) => {

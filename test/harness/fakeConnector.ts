@@ -12,6 +12,34 @@ export interface ConnectorCall {
   readonly replyToId: string | undefined;
   readonly authorization: string | undefined;
   readonly body: Record<string, unknown> | undefined;
+  /** When it arrived (Date.now()), to check pacing and Retry-After. */
+  readonly at: number;
+  /** The HTTP status the connector answered. */
+  readonly status: number;
+  /** The tenant the posted activity names (conversation.tenantId or channelData.tenant.id), if any. */
+  readonly tenantId: string | undefined;
+  /** Why the connector refused it, when it did: `RateLimit`, `InjectedThrottle`, `InjectedServerError`, … */
+  readonly refusal?: string;
+}
+
+/**
+ * Teams' limits and faults, all off unless asked for, so existing tests see the same connector as before.
+ */
+export interface FakeConnectorOptions {
+  /** Activity posts allowed per tenant in any one-second window; beyond it 429 with Retry-After. */
+  readonly perTenantPerSecond?: number;
+  /** Retry-After (seconds) on a rate-limit 429. Default 1. */
+  readonly rateLimitRetryAfterSeconds?: number;
+  /** Random faults on activity posts, decided per request. */
+  readonly faults?: {
+    readonly random?: () => number;
+    /** Share of posts answered 429, with Retry-After drawn from `throttleRetryAfterSeconds` (whole seconds). */
+    readonly throttleRate?: number;
+    readonly throttleRetryAfterSeconds?: readonly [number, number];
+    /** Share of posts answered with one of `serverErrorStatuses` (default 502 and 504). */
+    readonly serverErrorRate?: number;
+    readonly serverErrorStatuses?: readonly number[];
+  };
 }
 
 export interface RosterMember {
@@ -43,13 +71,16 @@ export class FakeConnector {
   private delayMs = 0;
   private waiters: { predicate: (calls: readonly ConnectorCall[]) => boolean; resolve: () => void }[] = [];
   private nextId = 1;
+  private readonly refused = new Map<string, number>();
+  private readonly recentByTenant = new Map<string, number[]>();
 
   private constructor(
     private readonly server: Server,
     readonly serviceUrl: string,
+    private readonly options: FakeConnectorOptions,
   ) {}
 
-  static async start(): Promise<FakeConnector> {
+  static async start(options: FakeConnectorOptions = {}): Promise<FakeConnector> {
     // The handler needs the instance, and the instance needs the listening server's port.
     const ref: { connector?: FakeConnector } = {};
     const server = createServer((req, res) => {
@@ -57,13 +88,23 @@ export class FakeConnector {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    ref.connector = new FakeConnector(server, `http://127.0.0.1:${port}/`);
+    ref.connector = new FakeConnector(server, `http://127.0.0.1:${port}/`, options);
     return ref.connector;
   }
 
   /** Activities the bot sent (replies and proactive), in order. */
   get activities(): Record<string, unknown>[] {
     return this.calls.filter((c) => c.method === 'POST' && c.path.includes('/activities') && c.body !== undefined).map((c) => c.body as Record<string, unknown>);
+  }
+
+  /** Every activity post, accepted or refused, in order of arrival (with its time and answer). */
+  get activityPosts(): ConnectorCall[] {
+    return this.calls.filter((c) => c.method === 'POST' && c.path.includes('/activities'));
+  }
+
+  /** Posts into `conversationId` always get `status` (403: the bot was removed; 404: the conversation is gone). */
+  refuseConversation(conversationId: string, status = 403): void {
+    this.refused.set(conversationId, status);
   }
 
   activitiesIn(conversationId: string): Record<string, unknown>[] {
@@ -110,6 +151,8 @@ export class FakeConnector {
   reset(): void {
     this.calls.length = 0;
     this.refusedAsTooBig.length = 0;
+    this.refused.clear();
+    this.recentByTenant.clear();
     this.failure = undefined;
     this.delayMs = 0;
   }
@@ -137,6 +180,9 @@ export class FakeConnector {
       replyToId: segments[3] === 'activities' ? segments[4] : undefined,
       authorization: req.headers.authorization,
       body,
+      at: Date.now(),
+      status: 200,
+      tenantId: tenantIn(body),
     };
 
     if (this.failure && this.failure.remaining > 0 && call.method === 'POST') {
@@ -144,7 +190,7 @@ export class FakeConnector {
       const headers: Record<string, string> = {};
       if (this.failure.retryAfterSeconds !== undefined) headers['retry-after'] = String(this.failure.retryAfterSeconds);
       sendJson(res, this.failure.status, JSON.stringify({ error: { code: 'Injected', message: 'injected failure' } }), headers);
-      this.record({ ...call, body: undefined });
+      this.record({ ...call, body: undefined, status: this.failure.status });
       return;
     }
 
@@ -153,8 +199,18 @@ export class FakeConnector {
     if (isActivityWrite && bytes > TEAMS_MESSAGE_LIMIT_BYTES) {
       this.refusedAsTooBig.push({ path: call.path, bytes });
       sendJson(res, 413, JSON.stringify({ error: { code: 'MessageSizeTooBig', message: 'Message size too big' } }));
-      this.record({ ...call, body: undefined });
+      this.record({ ...call, body: undefined, status: 413, refusal: 'MessageSizeTooBig' });
       return;
+    }
+
+    if (call.method === 'POST' && segments[3] === 'activities') {
+      const refusal = this.refusalFor(call);
+      if (refusal) {
+        const headers: Record<string, string> = refusal.retryAfterSeconds === undefined ? {} : { 'retry-after': String(refusal.retryAfterSeconds) };
+        sendJson(res, refusal.status, JSON.stringify({ error: { code: refusal.code, message: 'refused by the fake connector' } }), headers);
+        this.record({ ...call, body: undefined, status: refusal.status, refusal: refusal.code });
+        return;
+      }
     }
 
     this.record(call);
@@ -175,12 +231,54 @@ export class FakeConnector {
     sendJson(res, 200, JSON.stringify({ id: `activity-${this.nextId++}` }));
   }
 
+  /** The limits and faults of `options`, in the order Teams would apply them: removal, rate limit, chance. */
+  private refusalFor(call: ConnectorCall): { status: number; code: string; retryAfterSeconds?: number } | undefined {
+    const refusedStatus = call.conversationId === undefined ? undefined : this.refused.get(call.conversationId);
+    if (refusedStatus !== undefined) return { status: refusedStatus, code: refusedStatus === 403 ? 'BotNotInConversationRoster' : 'ConversationNotFound' };
+
+    const limit = this.options.perTenantPerSecond;
+    if (limit !== undefined) {
+      const key = call.tenantId ?? '';
+      const recent = (this.recentByTenant.get(key) ?? []).filter((t) => t > call.at - 1000);
+      recent.push(call.at);
+      this.recentByTenant.set(key, recent);
+      if (recent.length > limit) return { status: 429, code: 'RateLimit', retryAfterSeconds: this.options.rateLimitRetryAfterSeconds ?? 1 };
+    }
+
+    const faults = this.options.faults;
+    if (faults) {
+      const random = faults.random ?? Math.random;
+      const roll = random();
+      const throttleRate = faults.throttleRate ?? 0;
+      if (roll < throttleRate) {
+        const [min, max] = faults.throttleRetryAfterSeconds ?? [1, 5];
+        return { status: 429, code: 'InjectedThrottle', retryAfterSeconds: min + Math.floor(random() * (max - min + 1)) };
+      }
+      if (roll < throttleRate + (faults.serverErrorRate ?? 0)) {
+        const statuses = faults.serverErrorStatuses ?? [502, 504];
+        return { status: statuses[Math.floor(random() * statuses.length)] ?? 502, code: 'InjectedServerError' };
+      }
+    }
+    return undefined;
+  }
+
   private record(call: ConnectorCall): void {
     this.calls.push(call);
     const ready = this.waiters.filter((w) => w.predicate(this.calls));
     this.waiters = this.waiters.filter((w) => !ready.includes(w));
     for (const w of ready) w.resolve();
   }
+}
+
+function tenantIn(body: Record<string, unknown> | undefined): string | undefined {
+  const conversation = body?.conversation;
+  if (typeof conversation === 'object' && conversation !== null && 'tenantId' in conversation && typeof conversation.tenantId === 'string') return conversation.tenantId;
+  const channelData = body?.channelData;
+  if (typeof channelData === 'object' && channelData !== null && 'tenant' in channelData) {
+    const tenant: unknown = channelData.tenant;
+    if (typeof tenant === 'object' && tenant !== null && 'id' in tenant && typeof tenant.id === 'string') return tenant.id;
+  }
+  return undefined;
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {

@@ -6,7 +6,7 @@ import { loadConfig } from '../../bot/config';
 import type { GatewayConfig } from '../../bot/config';
 import { createLogger } from '../../bot/log';
 import { startGateway } from '../../bot/runtime';
-import type { RunningGateway } from '../../bot/runtime';
+import type { RunningGateway, RuntimeOptions } from '../../bot/runtime';
 import { FakeConnector } from './fakeConnector';
 
 export interface GatewayUnderTest {
@@ -27,6 +27,8 @@ export interface GatewayUnderTestOptions {
   readonly connector?: FakeConnector;
   /** Where log lines go (at LOG_LEVEL, default silent), to check what the bot writes. */
   readonly logDestination?: { write(line: string): void };
+  /** The weekly job's composer and the sender's clock, sleep and limits. */
+  readonly runtime?: Pick<RuntimeOptions, 'composeHighlight' | 'proactive'>;
 }
 
 /**
@@ -42,11 +44,14 @@ export async function startGatewayUnderTest(options: GatewayUnderTestOptions = {
     DATA_DIR: dataDir,
     SNAPSHOT_INTERVAL_SECONDS: '3600',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    // No Monday-morning surprises in a test that happens to run then; tests that want the timer turn it on.
+    JOB_SCHEDULER: 'off',
     ...options.env,
   });
   const gateway = await startGateway(config, {
     logger: createLogger(config.logLevel, options.logDestination),
     ...(options.credentialsFactory === undefined ? {} : { credentialsFactory: options.credentialsFactory }),
+    ...options.runtime,
   });
   const self: GatewayUnderTest = {
     gateway,

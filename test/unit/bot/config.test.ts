@@ -113,3 +113,22 @@ describe('loadConfig', () => {
     ]);
   });
 });
+
+describe('loadConfig: jobs', () => {
+  it('when nothing is set, then the weekly highlight runs in-process on Mondays at 09:00 and the job endpoint is off', () => {
+    expect(loadConfig({}).jobs).toEqual({ scheduler: true, weeklyHighlightCron: '0 9 * * 1', apiKey: undefined });
+  });
+
+  it('when a cron pattern with seconds and the scheduler switch are given, then both are used', () => {
+    const jobs = loadConfig({ WEEKLY_HIGHLIGHT_CRON: '*/5 * * * * *', JOB_SCHEDULER: 'off', JOBS_API_KEY: 'k'.repeat(32) }).jobs;
+    expect(jobs).toEqual({ scheduler: false, weeklyHighlightCron: '*/5 * * * * *', apiKey: 'k'.repeat(32) });
+  });
+
+  it('when the cron pattern cannot be read, then start-up names it with the default', () => {
+    expect(problemsOf({ WEEKLY_HIGHLIGHT_CRON: 'every monday' })).toEqual([expect.stringMatching(/^WEEKLY_HIGHLIGHT_CRON: .*default "0 9 \* \* 1"/)]);
+  });
+
+  it('when the job key is short or the scheduler switch is not on/off, then both are refused', () => {
+    expect(problemsOf({ JOBS_API_KEY: 'short', JOB_SCHEDULER: 'no' })).toEqual([expect.stringMatching(/^JOB_SCHEDULER/), expect.stringMatching(/^JOBS_API_KEY: must be at least 32/)]);
+  });
+});

@@ -1,0 +1,27 @@
+import type { DeliveryClaim } from './deliveryClaim';
+
+/**
+ * What the proactive jobs need from storage. Cosmos implements them in bot/storage/jobs; the job logic only sees
+ * these, so the exactly-once rules read the same whatever keeps the documents.
+ */
+export interface ClaimStore {
+  /** Creates the claim; `created: false` when one already exists (Cosmos 409): someone else got there first. */
+  create(claim: DeliveryClaim): Promise<{ readonly created: true; readonly etag: string } | { readonly created: false }>;
+  read(projectId: string, claimId: string): Promise<{ readonly claim: DeliveryClaim; readonly etag: string } | undefined>;
+  /** Replaces only if unchanged since `etag` was read; `replaced: false` on 412 (another run moved it). */
+  replace(claim: DeliveryClaim, etag: string): Promise<{ readonly replaced: true; readonly etag: string } | { readonly replaced: false }>;
+}
+
+/** A project whose reports go somewhere, as the listing query returns it: enough to find the target without a read. */
+export interface DueProject {
+  readonly projectId: string;
+  readonly tenantId: string;
+  readonly teamId?: string;
+  /** The project's opaque reports target (bot/teams/conversationRef.ts). */
+  readonly reportsTarget: string;
+}
+
+/** Projects with a reports target, a page at a time (continuation tokens), so thousands never sit in memory at once. */
+export interface DueProjectSource {
+  pages(pageSize: number): AsyncIterable<readonly DueProject[]>;
+}

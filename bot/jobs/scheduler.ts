@@ -1,0 +1,41 @@
+import { Cron } from 'croner';
+import { UK_TIME_ZONE } from '../migration/shared/ukDates';
+
+/** A recurring timer, behind Gateway's own interface so the cron library stays replaceable. */
+export interface ScheduledJob {
+  /** The next firing time, or undefined once stopped. */
+  nextRun(): Date | undefined;
+  stop(): void;
+}
+
+export type Schedule = (pattern: string, task: () => Promise<void>) => ScheduledJob;
+
+/**
+ * croner in London time: `0 9 * * 1` is 09:00 on Mondays in GMT and in BST alike (a UTC offset would drift by an
+ * hour for half the year). In the autumn hour that happens twice it fires once; in the spring gap, at the first
+ * valid time after it. `protect` skips a firing while the previous one still runs.
+ */
+export const cronSchedule: Schedule = (pattern, task) => {
+  const job = new Cron(pattern, { timezone: UK_TIME_ZONE, protect: true }, async () => {
+    await task();
+  });
+  return {
+    nextRun: () => job.nextRun() ?? undefined,
+    stop: () => job.stop(),
+  };
+};
+
+/** Throws croner's own message for a pattern it cannot read; used by config to fail at boot, not on Monday. */
+export function assertCronPattern(pattern: string): void {
+  new Cron(pattern, { timezone: UK_TIME_ZONE, paused: true }).stop();
+}
+
+/** The next `count` firings after `from`, to show (and test) what a pattern means in London time. */
+export function nextRunsOf(pattern: string, from: Date, count: number): Date[] {
+  const job = new Cron(pattern, { timezone: UK_TIME_ZONE, paused: true });
+  try {
+    return job.nextRuns(count, from);
+  } finally {
+    job.stop();
+  }
+}

@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import type { Activity } from 'botbuilder';
+import type { Logger } from '../log';
+import type { ReferenceStore } from '../teams/conversationReferences';
+import { resolveReportsTarget } from '../teams/reportsTarget';
+import { deliverOnce, type DeliveryResult, type Sender } from './deliverOnce';
+import { isoWeekOf, type IsoWeek } from './isoWeek';
+import type { ClaimStore, DueProject, DueProjectSource } from './ports';
+
+/**
+ * What to post for a project this week: the port the highlight composer fills. Undefined means "nothing to post"
+ * (the project has gone); a throw is retried by a later run the same week.
+ */
+export type ComposeHighlight = (projectId: string, week: IsoWeek) => Promise<Partial<Activity> | undefined>;
+
+export interface WeeklyHighlightDeps {
+  readonly due: DueProjectSource;
+  readonly claims: ClaimStore;
+  readonly references: ReferenceStore;
+  readonly sender: Sender;
+  readonly compose: ComposeHighlight;
+  readonly now: () => Date;
+  readonly logger: Logger;
+  /** Resolves after `ms`, or early on abort (waiting for claims held by a run that died). */
+  readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** The bot's id (`28:<app id>`) for projects whose team has no stored reference yet. */
+  readonly fallbackBotId?: string;
+  readonly tuning?: Partial<JobTuning>;
+}
+
+export interface JobTuning {
+  /** Claim lease: how long a claim outlives its run's last write. Short means a crashed run's projects are retried sooner. */
+  readonly leaseMs: number;
+  /** Projects in flight at once; enough to keep the tenant's token bucket busy while some wait on Retry-After. */
+  readonly concurrency: number;
+  readonly pageSize: number;
+  /** Give up waiting for claims held by others after this long (they are then picked up by the next run). */
+  readonly maxHeldWaitMs: number;
+}
+
+export const DEFAULT_JOB_TUNING: JobTuning = { leaseMs: 60_000, concurrency: 64, pageSize: 100, maxHeldWaitMs: 15 * 60_000 };
+
+export interface RunSummary {
+  readonly runId: string;
+  readonly week: IsoWeek;
+  readonly listed: number;
+  readonly sent: number;
+  readonly alreadyDone: number;
+  readonly failed: number;
+  readonly uncertain: number;
+  /** Still held by another run (alive, or not yet expired) when this run stopped waiting. */
+  readonly heldByOthers: number;
+  readonly abandoned: number;
+  readonly errors: number;
+  readonly durationMs: number;
+}
+
+/**
+ * The weekly run: every project with a reports target gets this ISO week's highlight once, whoever runs it and
+ * however often. Projects are read a page at a time; each is claimed, composed and sent within a bounded pool; those
+ * whose claim another run holds are looked at again once that claim expires, so a restart after a crash finishes
+ * the week without waiting for next Monday and without sending anything twice.
+ */
+export async function runWeeklyHighlights(deps: WeeklyHighlightDeps, options: { readonly week?: IsoWeek; readonly runId?: string; readonly signal?: AbortSignal } = {}): Promise<RunSummary> {
+  const tuning = { ...DEFAULT_JOB_TUNING, ...deps.tuning };
+  const runId = options.runId ?? randomUUID();
+  const week = options.week ?? isoWeekOf(deps.now());
+  const started = deps.now().getTime();
+  const log = deps.logger.child({ module: 'weekly-highlights', runId, week });
+  const counts = { listed: 0, sent: 0, alreadyDone: 0, failed: 0, uncertain: 0, heldByOthers: 0, abandoned: 0, errors: 0 };
+  const held = new Map<string, { project: DueProject; until: number }>();
+  const signal = options.signal;
+
+  const deliverDeps = { claims: deps.claims, references: deps.references, sender: deps.sender, now: deps.now, leaseMs: tuning.leaseMs, runId, logger: log };
+  const one = async (project: DueProject): Promise<void> => {
+    let result: DeliveryResult;
+    try {
+      result = await deliverOnce(
+        deliverDeps,
+        {
+          projectId: project.projectId,
+          kind: 'highlight',
+          period: week,
+          target: () => resolveReportsTarget(project, deps.references, deps.fallbackBotId),
+          compose: () => deps.compose(project.projectId, week),
+        },
+        signal,
+      );
+    } catch (err: unknown) {
+      counts.errors += 1;
+      log.error({ projectId: project.projectId, err: err instanceof Error ? err.name : typeof err }, 'highlight delivery errored; retried once its claim expires');
+      // The claim (if any) is left `claimed` or `sending`; looking again after the lease takes it over or marks it uncertain.
+      if (counts.errors <= tuning.concurrency * 4) held.set(project.projectId, { project, until: deps.now().getTime() + tuning.leaseMs });
+      return;
+    }
+    held.delete(project.projectId);
+    switch (result.outcome) {
+      case 'sent':
+        counts.sent += 1;
+        break;
+      case 'already-done':
+        counts.alreadyDone += 1;
+        break;
+      case 'failed':
+        counts.failed += 1;
+        break;
+      case 'uncertain':
+        counts.uncertain += 1;
+        break;
+      case 'abandoned':
+        counts.abandoned += 1;
+        break;
+      case 'held':
+        held.set(project.projectId, { project, until: result.until });
+        break;
+    }
+  };
+
+  const pool = new Pool(tuning.concurrency);
+  for await (const page of deps.due.pages(tuning.pageSize)) {
+    if (signal?.aborted) break;
+    counts.listed += page.length;
+    for (const project of page) {
+      if (signal?.aborted) break;
+      await pool.add(() => one(project));
+    }
+  }
+  await pool.drain();
+
+  // Claims another run held: a live run finishes them; a dead run's expire and are taken over here.
+  const giveUpAt = deps.now().getTime() + tuning.maxHeldWaitMs;
+  while (held.size > 0 && !signal?.aborted && deps.now().getTime() < giveUpAt) {
+    const earliest = Math.min(...[...held.values()].map((h) => h.until));
+    const wait = Math.max(0, Math.min(earliest - deps.now().getTime(), giveUpAt - deps.now().getTime())) + 50;
+    await deps.sleep(wait, signal);
+    const ready = [...held.values()].filter((h) => h.until <= deps.now().getTime());
+    for (const { project } of ready) await pool.add(() => one(project));
+    await pool.drain();
+  }
+  counts.heldByOthers = held.size;
+
+  const summary: RunSummary = { runId, week, ...counts, durationMs: deps.now().getTime() - started };
+  log.info(summary, 'weekly highlight run finished');
+  return summary;
+}
+
+/** At most `size` tasks at once; `add` waits for a free slot, so a page is never all in flight. */
+class Pool {
+  private running = new Set<Promise<void>>();
+
+  constructor(private readonly size: number) {}
+
+  async add(task: () => Promise<void>): Promise<void> {
+    while (this.running.size >= this.size) await Promise.race(this.running);
+    const promise: Promise<void> = task().finally(() => {
+      this.running.delete(promise);
+    });
+    this.running.add(promise);
+  }
+
+  async drain(): Promise<void> {
+    await Promise.all(this.running);
+  }
+}

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import type { Activity } from 'botbuilder';
+import { createLogger } from '../../../bot/log';
+import { ProactiveSender, type PostAnswer, type ProactiveTarget, type SendHooks } from '../../../bot/teams/proactiveSender';
+
+/** Virtual time: sleeping moves it on at once, so a 5-second Retry-After costs the test nothing. */
+class FakeClock {
+  t = 1_000_000;
+  readonly sleeps: number[] = [];
+  now = (): number => this.t;
+  sleep = (ms: number): Promise<void> => {
+    this.sleeps.push(ms);
+    this.t += ms;
+    return Promise.resolve();
+  };
+}
+
+const target: ProactiveTarget = { tenantId: 't1', conversationId: '19:c1@thread.tacv2', serviceUrl: 'https://smba.trafficmanager.net/uk/', botId: '28:bot', conversationType: 'channel' };
+const allowed = ['smba.trafficmanager.net'];
+const message: Partial<Activity> = { type: 'message', text: 'Weekly highlight' };
+
+function scripted(answers: PostAnswer[], clock: FakeClock) {
+  const attempts: number[] = [];
+  return {
+    attempts,
+    poster: {
+      post: () => {
+        attempts.push(clock.t);
+        return Promise.resolve(answers.shift() ?? { ok: true as const, activityId: 'a-final' });
+      },
+    },
+  };
+}
+
+function recordingHooks(): SendHooks & { events: string[] } {
+  const events: string[] = [];
+  return {
+    events,
+    beforeAttempt: (attempt) => {
+      events.push(`sending ${attempt}`);
+      return Promise.resolve(true);
+    },
+    afterRetryableFailure: (attempt, retryInMs, cause) => {
+      events.push(`claimed ${attempt} ${cause} ${retryInMs}`);
+      return Promise.resolve(true);
+    },
+  };
+}
+
+const logger = createLogger('silent');
+
+describe('ProactiveSender', () => {
+  it('when Teams answers 429 with Retry-After 4, then the next attempt starts no sooner than 4 s later, and the claim waits as claimed', async () => {
+    const clock = new FakeClock();
+    const { attempts, poster } = scripted([{ ok: false, status: 429, retryAfter: '4' }], clock);
+    const hooks = recordingHooks();
+    const sender = new ProactiveSender({ poster, allowedServiceUrlHosts: allowed, logger, now: clock.now, sleep: clock.sleep, random: () => 0.5 });
+    const outcome = await sender.send(target, message, hooks);
+    expect(outcome).toMatchObject({ kind: 'delivered', activityId: 'a-final', attempts: 2 });
+    expect(attempts[1]! - attempts[0]!).toBeGreaterThanOrEqual(4_000);
+    expect(hooks.events).toEqual(['sending 1', 'claimed 1 throttled 4000', 'sending 2']);
+  });
+
+  it('when Teams answers 502 then 504, then each retry waits a jittered, growing backoff', async () => {
+    const clock = new FakeClock();
+    const { attempts, poster } = scripted([{ ok: false, status: 502 }, { ok: false, status: 504 }], clock);
+    const sender = new ProactiveSender({ poster, allowedServiceUrlHosts: allowed, logger, now: clock.now, sleep: clock.sleep, random: () => 0 });
+    const outcome = await sender.send(target, message, recordingHooks());
+    expect(outcome.kind).toBe('delivered');
+    expect(attempts[1]! - attempts[0]!).toBeGreaterThanOrEqual(500);
+    expect(attempts[2]! - attempts[1]!).toBeGreaterThanOrEqual(1_000);
+  });
+
+  it('when Teams answers 403, then it stops after one attempt and says the target is unreachable', async () => {
+    const clock = new FakeClock();
+    const { attempts, poster } = scripted([{ ok: false, status: 403 }], clock);
+    const sender = new ProactiveSender({ poster, allowedServiceUrlHosts: allowed, logger, now: clock.now, sleep: clock.sleep });
+    expect(await sender.send(target, message, recordingHooks())).toEqual({ kind: 'failed', reason: 'forbidden', unreachable: true, status: 403, attempts: 1 });
+    expect(attempts).toHaveLength(1);
+  });
+
+  it('when the stored service URL is not an allowed host, then nothing is posted', async () => {
+    const clock = new FakeClock();
+    const { attempts, poster } = scripted([], clock);
+    const sender = new ProactiveSender({ poster, allowedServiceUrlHosts: allowed, logger, now: clock.now, sleep: clock.sleep });
+    const outcome = await sender.send({ ...target, serviceUrl: 'https://attacker.example/' }, message, recordingHooks());
+    expect(outcome).toMatchObject({ kind: 'failed', reason: 'service-url-not-allowed' });
+    expect(attempts).toHaveLength(0);
+  });
+
+  it('when the message is over 100 KB in UTF-16, then it is refused before any attempt', async () => {
+    const clock = new FakeClock();
+    const { attempts, poster } = scripted([], clock);
+    const sender = new ProactiveSender({ poster, allowedServiceUrlHosts: allowed, logger, now: clock.now, sleep: clock.sleep });
+    const outcome = await sender.send(target, { type: 'message', text: 'é'.repeat(52_000) }, recordingHooks());
+    expect(outcome).toMatchObject({ kind: 'failed', reason: 'too-large', attempts: 0 });
+    expect(attempts).toHaveLength(0);
+  });
+
+  it('when 100 messages go to one tenant, then they start no faster than the tenant bucket allows', async () => {
+    const clock = new FakeClock();
+    const { attempts, poster } = scripted([], clock);
+    const sender = new ProactiveSender({ poster, allowedServiceUrlHosts: allowed, logger, now: clock.now, sleep: clock.sleep });
+    for (let i = 0; i < 100; i += 1) await sender.send({ ...target, conversationId: `19:c${i}` }, message, recordingHooks());
+    const spanSeconds = (attempts[99]! - attempts[0]!) / 1000;
+    expect(98 / spanSeconds).toBeLessThanOrEqual(50);
+    for (const start of attempts) expect(attempts.filter((t) => t >= start && t < start + 1000).length).toBeLessThanOrEqual(50);
+  });
+
+  it('when the claim is lost before an attempt, then nothing is posted and the send is abandoned', async () => {
+    const clock = new FakeClock();
+    const { attempts, poster } = scripted([], clock);
+    const sender = new ProactiveSender({ poster, allowedServiceUrlHosts: allowed, logger, now: clock.now, sleep: clock.sleep });
+    const outcome = await sender.send(target, message, { beforeAttempt: () => Promise.resolve(false), afterRetryableFailure: () => Promise.resolve(true) });
+    expect(outcome).toEqual({ kind: 'abandoned', attempts: 0 });
+    expect(attempts).toHaveLength(0);
+  });
+});
