@@ -3,7 +3,7 @@ import type { StageNumber } from '../bot/migration/gateways/catalogueTypes';
 import type { Checklist, ChecklistEntry } from '../bot/migration/projects/getChecklist';
 import { formatUkDate, formatUkDateTime, type IsoDate } from '../bot/migration/shared/ukDates';
 import type { CardChoice } from './cardChoice';
-import { itemDetail } from './itemDetail';
+import { itemDetail, overdueText } from './itemDetail';
 import { blockersSummary, progressLine } from './gatewaySummary';
 import { gatewayHeading, STATUS_COLOURS, STATUS_WORDS, type CardColour } from './labels';
 import { defineTemplate, renderCard, renderCardJson } from './render';
@@ -31,6 +31,7 @@ interface ChecklistItemRow {
   readonly required: boolean;
   readonly detail: string;
   readonly overdue: boolean;
+  readonly overdueText: string;
   readonly showDone: boolean;
 }
 
@@ -114,6 +115,7 @@ function itemRow(entry: ChecklistEntry, members: ReadonlySet<string>): Checklist
     required: entry.item.mandatory,
     detail: itemDetail(entry, members),
     overdue: entry.overdue,
+    overdueText: overdueText(entry),
     // Open or skipped: a settled item (done, or not applicable with its reason) is changed on its edit card.
     showDone: entry.status === 'open' || entry.status === 'skipped',
   };
