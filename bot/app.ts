@@ -5,6 +5,7 @@ import { TurnState } from '@microsoft/teams-ai';
 import { errorSummary } from './log';
 import type { Logger } from './log';
 import type { ProjectDeps } from './migration/projects/projectDeps';
+import { registerRecognition } from './routes/commandSelector';
 import { registerFallback } from './routes/fallback';
 import { registerQuestionnaire, type QuestionnaireRouteDeps } from './routes/questionnaire';
 import { registerGateways } from './routes/gateways';
@@ -48,6 +49,7 @@ export function createApp(deps: AppDependencies): Application<GatewayTurnState> 
     turnStateFactory: () => new TurnState(),
   });
 
+  registerRecognition(app);
   registerInstall(app);
   registerHelp(app);
   registerWalkthrough(app, deps.projects);

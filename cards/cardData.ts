@@ -34,6 +34,8 @@ const onItem = z.object({ projectId: id, itemId: id, stage: stage.optional() });
 
 export const CARD_DATA = {
   [Verbs.help]: z.object({}),
+  // "Did you mean …?": the suggested command, recognised again like typed text (commandSelector.ts), so it can do no more than typing it.
+  [Verbs.command]: z.object({ command: z.string().max(200) }),
 
   // The set-up form's answers stay untyped here on purpose: the domain checks each one and shows every problem
   // under its field (a blank ODS code is a field error, not a tampered card).

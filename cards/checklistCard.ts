@@ -4,7 +4,7 @@ import { formatUkDate, formatUkDateTime, type IsoDate } from '../bot/migration/s
 import type { CardChoice } from './cardChoice';
 import { CHECKLIST_ROWS_PER_PAGE, checklistPage, type ChecklistView, type SectionSummary } from './checklistPages';
 import { guideSectionHeading } from './guideSections';
-import { itemDetail } from './itemDetail';
+import { itemDetail, overdueText } from './itemDetail';
 import { blockersSummary, progressLine } from './gatewaySummary';
 import { gatewayHeading, plural, STATUS_COLOURS, STATUS_WORDS, type CardColour } from './labels';
 import { defineTemplate, renderCardJson } from './render';
@@ -44,6 +44,7 @@ interface ChecklistItemRow {
   readonly required: boolean;
   readonly detail: string;
   readonly overdue: boolean;
+  readonly overdueText: string;
   readonly showDone: boolean;
 }
 
@@ -158,6 +159,7 @@ function itemRow(entry: ChecklistEntry, members: ReadonlySet<string>, canChangeS
     required: entry.item.mandatory,
     detail: itemDetail(entry, members),
     overdue: entry.overdue,
+    overdueText: overdueText(entry),
     // Open or skipped: a settled item (done, or not applicable with its reason) is changed on its edit card.
     showDone: canChangeState && (entry.status === 'open' || entry.status === 'skipped'),
   };

@@ -5,7 +5,7 @@ import { EVIDENCE_URL_MAX_LENGTH, NA_REASON_MAX_LENGTH, NOTE_MAX_LENGTH } from '
 import type { ChecklistEntry } from '../bot/migration/projects/getChecklist';
 import { formatUkDateTime } from '../bot/migration/shared/ukDates';
 import type { CardChoice } from './cardChoice';
-import { itemDetail, preview } from './itemDetail';
+import { itemDetail, overdueText, preview } from './itemDetail';
 import { describeChange, newestFirst, type ChangeLine } from './itemChanges';
 import { plural, STATUS_COLOURS, STATUS_WORDS, type CardColour } from './labels';
 import { defineTemplate, renderCardJson } from './render';
@@ -96,6 +96,7 @@ interface ItemTemplateData {
   readonly guideSection: string;
   readonly detail: string;
   readonly overdue: boolean;
+  readonly overdueText: string;
   readonly guideNote: string;
   readonly evidenceRequired: boolean;
   readonly canUpdate: boolean;
@@ -153,6 +154,7 @@ function itemData(entry: ChecklistEntry, extras: ItemCardExtras): ItemTemplateDa
     guideSection: item.guideSection,
     detail: itemDetail(entry, members),
     overdue: entry.overdue,
+    overdueText: overdueText(entry),
     guideNote: item.note ?? '',
     evidenceRequired: item.evidenceRequired === true && entry.evidence.length === 0,
     canUpdate,

@@ -75,3 +75,8 @@ export function plural(count: number, one: string, many: string): string {
 export function gatewayHeading(stage: number, title: string): string {
   return `Gateway ${stage}: ${title}`;
 }
+
+/** The same words starting a line or a segment: "due today" → "Due today". */
+export function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,8 +1,8 @@
 import type { StageNumber } from '../bot/migration/gateways/catalogueTypes';
 import type { MyAction } from '../bot/migration/gateways/progress';
 import type { MyActions } from '../bot/migration/projects/getMyActions';
-import { formatUkDate } from '../bot/migration/shared/ukDates';
-import { plural } from './labels';
+import { formatDueDate, formatOverdue, type IsoDate } from '../bot/migration/shared/ukDates';
+import { capitalised, plural } from './labels';
 import { defineTemplate, renderCardJson } from './render';
 import template from './templates/myActions.json';
 import { Verbs } from './verbs';
@@ -58,13 +58,12 @@ function myActionsData(mine: MyActions): MyActionsTemplateData {
       `You have ${plural(actions.length, 'open item', 'open items')}` +
       (overdue > 0 ? `; ${overdue} ${overdue === 1 ? 'is' : 'are'} overdue.` : '.') +
       (shown.length < actions.length ? ` Here are the first ${shown.length}.` : ''),
-    actions: shown.map(actionRow),
+    actions: shown.map((action) => actionRow(action, mine.today)),
   };
 }
 
-function actionRow(action: MyAction): ActionRow {
-  const due = action.due !== undefined ? `due ${formatUkDate(action.due)}` : 'no due date';
-  const daysOverdue = -(action.daysUntilDue ?? 0);
+function actionRow(action: MyAction, today: IsoDate): ActionRow {
+  const due = action.due !== undefined ? formatDueDate(action.due, today) : 'no due date';
   return {
     itemId: action.itemId,
     stage: action.stage,
@@ -72,6 +71,6 @@ function actionRow(action: MyAction): ActionRow {
     required: action.mandatory,
     detail: `Gateway ${action.stage} · ${due}`,
     overdue: action.overdue,
-    overdueText: action.overdue ? `Overdue by ${plural(daysOverdue, 'day', 'days')}` : '',
+    overdueText: action.overdue && action.due !== undefined ? capitalised(formatOverdue(action.due, today)) : '',
   };
 }

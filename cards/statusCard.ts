@@ -1,7 +1,7 @@
 import type { StageNumber } from '../bot/migration/gateways/catalogueTypes';
 import type { OverdueItem } from '../bot/migration/gateways/progress';
 import type { GatewayStatus, ProjectStatus } from '../bot/migration/projects/getStatus';
-import { formatUkDate } from '../bot/migration/shared/ukDates';
+import { formatOverdue, formatUkDate, type IsoDate } from '../bot/migration/shared/ukDates';
 import { blockersBreakdown, progressLine } from './gatewaySummary';
 import { gatewayHeading, MILESTONE_NAMES, plural, type CardColour } from './labels';
 import { defineTemplate, renderCardJson } from './render';
@@ -71,7 +71,7 @@ function statusData(status: ProjectStatus): StatusTemplateData {
     todayLine: formatUkDate(status.today),
     gateways: status.gateways.map(gatewayRow),
     overdueHeading: `Overdue: ${plural(status.overdue.length, 'item', 'items')}`,
-    overdue: shown.map(overdueRow),
+    overdue: shown.map((item) => overdueRow(item, status.today)),
     moreOverdueLine: more > 0 ? `And ${plural(more, 'more overdue item', 'more overdue items')}: open each gateway's checklist to see them all.` : '',
     milestones: status.upcomingMilestones.slice(0, MAX_MILESTONES_SHOWN).map((m) => ({
       date: formatUkDate(m.date),
@@ -109,10 +109,10 @@ function gatewayRow(gateway: GatewayStatus): GatewayRow {
   };
 }
 
-function overdueRow(item: OverdueItem): OverdueRow {
+function overdueRow(item: OverdueItem, today: IsoDate): OverdueRow {
   const owner = item.owner ? `Owner: ${item.owner.name}` : 'No owner yet';
   return {
     action: item.action,
-    detail: `Gateway ${item.stage} · ${owner} · was due ${formatUkDate(item.due)} · ${plural(item.daysOverdue, 'day', 'days')} overdue`,
+    detail: `Gateway ${item.stage} · ${owner} · ${formatOverdue(item.due, today)} (due ${formatUkDate(item.due)})`,
   };
 }

@@ -9,6 +9,8 @@
  */
 export const Verbs = {
   help: 'help',
+  /** "Did you mean …?" (Submit): runs the command in `data.command` as if it had been typed. */
+  command: 'command',
 
   /** Set-up form (Submit, dialog): check the answers; confirm after hints; cancel. */
   projectSetupSubmit: 'project-setup-submit',

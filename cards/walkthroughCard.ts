@@ -2,7 +2,7 @@ import type { StageNumber } from '../bot/migration/gateways/catalogueTypes';
 import { EVIDENCE_URL_MAX_LENGTH, NA_REASON_MAX_LENGTH, NOTE_MAX_LENGTH } from '../bot/migration/gateways/itemUpdates';
 import type { ChecklistEntry } from '../bot/migration/projects/getChecklist';
 import type { CardChoice } from './cardChoice';
-import { itemDetail } from './itemDetail';
+import { itemDetail, overdueText } from './itemDetail';
 import { STATUS_COLOURS, STATUS_WORDS, type CardColour } from './labels';
 import { defineTemplate, renderCardJson } from './render';
 import template from './templates/walkthrough.json';
@@ -61,6 +61,7 @@ interface WalkthroughTemplateData {
   readonly requiredText: string;
   readonly detail: string;
   readonly overdue: boolean;
+  readonly overdueText: string;
   readonly guideNote: string;
   readonly evidenceRequired: boolean;
   readonly ownerId: string;
@@ -97,6 +98,7 @@ export function walkthroughCard(entry: ChecklistEntry, extras: WalkthroughCardEx
     requiredText: item.mandatory ? 'Required' : 'Optional',
     detail: itemDetail(entry, members),
     overdue: entry.overdue,
+    overdueText: overdueText(entry),
     guideNote: item.note ?? '',
     evidenceRequired: item.evidenceRequired === true && entry.evidence.length === 0,
     ownerId: typed.owner ?? (entry.owner && members.has(entry.owner.id) ? entry.owner.id : ''),

@@ -43,6 +43,8 @@ export class WalkthroughDialog extends Dialog<WalkthroughOptions> {
   constructor(
     private readonly deps: ProjectDeps,
     private readonly actorOf: (context: TurnContext) => Actor,
+    /** Whether the person typed `stop` (or `cancel`): the turn's one recognition, passed in by the route. */
+    private readonly saidStop: (context: TurnContext) => boolean,
   ) {
     super(WALKTHROUGH_DIALOG);
   }
@@ -75,9 +77,7 @@ export class WalkthroughDialog extends Dialog<WalkthroughOptions> {
     const state = (dc.activeDialog as DialogInstance<WalkthroughState>).state;
     const value: unknown = dc.context.activity.value;
     const data = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
-    const text = (dc.context.activity.text ?? '').trim().toLowerCase();
-
-    if (data?.verb === Verbs.walkthroughStop || text === 'stop' || text === 'cancel') return this.finish(dc, state);
+    if (data?.verb === Verbs.walkthroughStop || this.saidStop(dc.context)) return this.finish(dc, state);
     if (data?.verb === Verbs.walkthroughAnswer) {
       const parsed = parseCardData(Verbs.walkthroughAnswer, data);
       if (!parsed.ok) {
@@ -87,7 +87,7 @@ export class WalkthroughDialog extends Dialog<WalkthroughOptions> {
     }
     const choice = data?.verb === Verbs.walkthroughAnswer ? data.choice : undefined;
     if (!isChoice(choice) || data === undefined) {
-      await dc.context.sendActivity('You are in the gateway walkthrough. Use the buttons on the card, or type stop to finish.');
+      await dc.context.sendActivity('You are in the gateway walkthrough. Use the buttons on the card, type stop to finish, or type any other command to leave it.');
       return Dialog.EndOfTurn;
     }
     const itemId = state.itemIds[state.index];

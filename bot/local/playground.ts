@@ -60,7 +60,7 @@ export async function startPlayground(options: StartPlaygroundOptions): Promise<
 
   const child = spawn(
     process.execPath,
-    ['-r', join(__dirname, 'loopbackListen.cjs'), playgroundCliPath(), '-e', options.botEndpoint, '-c', 'msteams', '--disable-telemetry', '-p', String(askedPort)],
+    ['--disable-warning=DEP0111', '-r', join(__dirname, 'loopbackListen.cjs'), playgroundCliPath(), '-e', options.botEndpoint, '-c', 'msteams', '--disable-telemetry', '-p', String(askedPort)],
     { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const output = new OutputTail();

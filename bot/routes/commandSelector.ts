@@ -1,13 +1,67 @@
+import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
-import type { Command } from './commands';
-import { parseCommand } from './commands';
+import { Verbs } from '../../cards/verbs';
+import type { IntentEntities, IntentName, Recognition } from '../recognition/intents';
+import { isRecognised, UNKNOWN } from '../recognition/intents';
+import { recognise } from '../recognition/recognise';
+import type { GatewayTurnState } from '../state';
 
-/** A teams-ai route selector for one kind of typed command (after the @mention is removed). */
-export function commandIs(kind: Command['kind']): (context: TurnContext) => Promise<boolean> {
-  return (context) => Promise.resolve(context.activity.type === 'message' && parseCommand(context.activity.text)?.kind === kind);
+const RECOGNITION = Symbol('recognition');
+
+/**
+ * What the person said this turn: typed text, or the command a "did you mean …?" button carries. Recognised once per
+ * turn and kept on the turn context, so every route selector, the walkthrough and the fallback read the same answer.
+ */
+export function recognitionOf(context: TurnContext): Recognition {
+  const cached: unknown = context.turnState.get(RECOGNITION);
+  if (cached !== undefined) return cached as Recognition;
+  const text = saidIn(context);
+  const recognition = text === undefined ? UNKNOWN : recognise(text);
+  context.turnState.set(RECOGNITION, recognition);
+  return recognition;
 }
 
-/** The parsed command of a turn a `commandIs` selector let through. */
-export function commandOf<K extends Command['kind']>(context: TurnContext, _kind: K): Extract<Command, { kind: K }> {
-  return parseCommand(context.activity.text) as Extract<Command, { kind: K }>;
+function saidIn(context: TurnContext): string | undefined {
+  const { activity } = context;
+  if (activity.type !== 'message') return undefined;
+  const value: unknown = activity.value;
+  if ((activity.text ?? '').trim() === '' && typeof value === 'object' && value !== null && 'verb' in value && value.verb === Verbs.command) {
+    return 'command' in value && typeof value.command === 'string' ? value.command : undefined;
+  }
+  return activity.text;
+}
+
+/** A teams-ai route selector: this turn is the command `intent`, understood well enough to act on. */
+export function commandIs(intent: IntentName): (context: TurnContext) => Promise<boolean> {
+  return (context) => {
+    const recognition = recognitionOf(context);
+    return Promise.resolve(recognition.intent === intent && isRecognised(recognition));
+  };
+}
+
+/** The entities of the command a `commandIs(intent)` selector let through. */
+export function commandOf<I extends IntentName>(context: TurnContext, intent: I): IntentEntities[I] {
+  const recognition = recognitionOf(context);
+  if (recognition.intent !== intent) throw new Error(`This turn is ${recognition.intent}, not ${intent}: route it with commandIs('${intent}')`);
+  return recognition.entities as IntentEntities[I];
+}
+
+/**
+ * The one place the "not understood" run is ended: any message recognised as a command (whichever route answers
+ * it), and any card button, starts the count again. Only written when there is a run, so a turn changes no state
+ * for it otherwise.
+ */
+export function registerRecognition(app: Application<GatewayTurnState>): void {
+  app.turn('beforeTurn', (context, state) => {
+    const understood = isRecognised(recognitionOf(context)) || pressedAButton(context);
+    if (understood && state.conversation.unrecognisedStreak !== undefined) delete state.conversation.unrecognisedStreak;
+    return Promise.resolve(true);
+  });
+}
+
+function pressedAButton(context: TurnContext): boolean {
+  const { activity } = context;
+  if (activity.type === 'invoke') return activity.name === 'adaptiveCard/action';
+  const value: unknown = activity.value;
+  return activity.type === 'message' && typeof value === 'object' && value !== null && 'verb' in value && typeof value.verb === 'string';
 }

@@ -14,12 +14,10 @@ export async function sendHelp(context: TurnContext): Promise<void> {
 
 /** `help` typed (after any @mention is stripped) or the welcome card's "Show help" button. */
 export function registerHelp(app: Application<GatewayTurnState>): void {
-  app.message(commandIs('help'), async (context, state) => {
-    state.conversation.unrecognisedStreak = 0;
+  app.message(commandIs('help'), async (context) => {
     await sendHelp(context);
   });
-  app.adaptiveCards.actionSubmit(Verbs.help, async (context, state) => {
-    state.conversation.unrecognisedStreak = 0;
+  app.adaptiveCards.actionSubmit(Verbs.help, async (context) => {
     await sendHelp(context);
   });
 }

@@ -6,7 +6,8 @@ import type { GatewayTurnState } from '../state';
 import { actorFrom } from '../teams/actorFrom';
 import { onCardAction } from './cardAction';
 import { sendReply, type Reply } from './projectContext';
-import { parseQuestionnaireCommand, type QuestionnaireCommand } from './questionnaireCommands';
+import type { QuestionnaireCommand } from '../recognition/intents';
+import { commandIs, commandOf } from './commandSelector';
 import { questionnaireTarget } from './questionnaireProject';
 import { exportCard, progressCard, saveCard, sectionCard, submitCard, type QuestionnaireRouteDeps } from './questionnaireViews';
 import { isRefusal, orFriendlyError } from './replies';
@@ -25,16 +26,11 @@ export type { QuestionnaireRouteDeps } from './questionnaireViews';
  * the card.
  */
 export function registerQuestionnaire(app: Application<GatewayTurnState>, deps: QuestionnaireRouteDeps): void {
-  app.message(
-    (context) => Promise.resolve(context.activity.type === 'message' && parseQuestionnaireCommand(context.activity.text) !== undefined),
-    async (context, state) => {
-      state.conversation.unrecognisedStreak = 0;
-      const command = parseQuestionnaireCommand(context.activity.text);
-      if (!command) return;
-      const reply = await orFriendlyError(() => answerCommand(deps, context, command));
-      await sendReply(context, isRefusal(reply) ? reply.refused : reply);
-    },
-  );
+  app.message(commandIs('questionnaire'), async (context) => {
+    const command = commandOf(context, 'questionnaire');
+    const reply = await orFriendlyError(() => answerCommand(deps, context, command));
+    await sendReply(context, isRefusal(reply) ? reply.refused : reply);
+  });
 
   onCardAction(app, Verbs.questionnaireProgress, async (context, _state, data) => ({ card: await progressCard(deps, actorFrom(context), data.projectId) }));
   onCardAction(app, Verbs.questionnaireSection, async (context, _state, data) => ({ card: await sectionCard(deps, actorFrom(context), data.projectId, data.sectionId) }));

@@ -8,8 +8,8 @@ import { WALKTHROUGH_DIALOG, WalkthroughDialog } from '../../dialogs/walkthrough
 import type { ProjectDeps } from '../migration/projects/projectDeps';
 import type { GatewayTurnState } from '../state';
 import { actorFrom } from '../teams/actorFrom';
-import { commandIs, commandOf } from './commandSelector';
-import { parseCommand } from './commands';
+import { isRecognised } from '../recognition/intents';
+import { commandIs, commandOf, recognitionOf } from './commandSelector';
 import { resolveProject, sendReply } from './projectContext';
 import { firstOpenStage } from './projectViews';
 import { isRefusal, orFriendlyError } from './replies';
@@ -27,7 +27,7 @@ export function registerWalkthrough(app: Application<GatewayTurnState>, deps: Pr
   };
   const dialogsFor = (context: TurnContext, state: GatewayTurnState): DialogSet => {
     const dialogs = new DialogSet(new DialogStateAccessor(holderFor(context, state)));
-    dialogs.add(new WalkthroughDialog(deps, actorFrom));
+    dialogs.add(new WalkthroughDialog(deps, actorFrom, (context) => recognitionOf(context).intent === 'stop'));
     return dialogs;
   };
 
@@ -42,11 +42,12 @@ export function registerWalkthrough(app: Application<GatewayTurnState>, deps: Pr
       return true;
     }
     const dc = await dialogsFor(context, state).createContext(context);
-    const command = parseCommand(context.activity.text);
-    if (command !== undefined && command.kind !== 'walkthrough') {
+    const said = recognitionOf(context);
+    if (isRecognised(said) && said.intent !== 'stop') {
+      // Any other command ends the walk and is answered as usual; `walk me through …` starts a new one.
       await dc.cancelAllDialogs();
       forgetIfDone(context, state);
-      await context.sendActivity('I have stopped the walkthrough.');
+      if (said.intent !== 'walkthrough') await context.sendActivity('I have stopped the walkthrough.');
       return true;
     }
     const result = await orFriendlyError(() => dc.continueDialog());

@@ -1,5 +1,5 @@
-import { createHttpServer } from '@vercel/cosmosdb-server';
 import type { AddressInfo } from 'node:net';
+import type * as CosmosServer from '@vercel/cosmosdb-server';
 
 /**
  * The Cosmos DB emulator's published key. The embedded server checks no signatures,
@@ -33,6 +33,7 @@ export interface EmbeddedCosmosOptions {
  */
 export async function startEmbeddedCosmos(options: EmbeddedCosmosOptions = {}): Promise<EmbeddedCosmos> {
   const host = options.host ?? '127.0.0.1';
+  const { createHttpServer } = await loadCosmosServer();
   const server = createHttpServer({ keepAlive: true });
 
   await new Promise<void>((resolve, reject) => {
@@ -58,4 +59,19 @@ export async function startEmbeddedCosmos(options: EmbeddedCosmosOptions = {}): 
   };
 
   return { endpoint: `http://${urlHost}:${address.port}`, key: EMULATOR_KEY, close };
+}
+
+/**
+ * Loaded only when embedded mode starts: the server is a development dependency, so a production install
+ * (`npm ci --omit=dev`, with COSMOS_ENDPOINT set) runs without it.
+ */
+async function loadCosmosServer(): Promise<typeof CosmosServer> {
+  try {
+    return await import('@vercel/cosmosdb-server');
+  } catch (err) {
+    if (err instanceof Error && 'code' in err && err.code === 'MODULE_NOT_FOUND') {
+      throw new Error('The embedded Cosmos server (@vercel/cosmosdb-server, a development dependency) is not installed: set COSMOS_ENDPOINT, or install with development dependencies.', { cause: err });
+    }
+    throw err;
+  }
 }

@@ -21,6 +21,8 @@ export interface ChecklistEntry {
   readonly due?: IsoDate;
   /** Open with a due date before today (London). */
   readonly overdue: boolean;
+  /** The London date it was read on, so a card can say "due today" or "overdue by 3 days" without a clock. */
+  readonly today: IsoDate;
   readonly naReason?: string;
   /** The latest notes, oldest first; `olderNotes` more are in the item's history. */
   readonly notes: readonly ItemNote[];
@@ -100,6 +102,7 @@ export function checklistEntry(item: CatalogueItem, state: ItemState | undefined
     ...(state?.owner ? { owner: state.owner } : {}),
     ...(state?.due !== undefined ? { due: state.due } : {}),
     overdue: status === 'open' && state?.due !== undefined && daysBetween(state.due, today) > 0,
+    today,
     ...(state?.naReason !== undefined ? { naReason: state.naReason } : {}),
     notes: state?.notes ?? [],
     olderNotes: state?.olderNotes ?? 0,

@@ -1,7 +1,6 @@
 import type { Actor } from '../projects/actor';
 import { loadRisksFor } from './riskAccess';
 import { riskCsvRows, type CsvWriter } from './riskCsv';
-import { csvStringifyWriter } from './riskCsvWriter';
 import type { RiskDeps } from './riskDeps';
 
 export interface RiskExport {
@@ -15,7 +14,8 @@ export interface RiskExport {
 export async function exportRisks(
   deps: RiskDeps,
   query: { readonly actor: Actor; readonly projectId: string },
-  writer: CsvWriter = csvStringifyWriter,
+  /** The file format is the edge's concern (bot/exports/csvStringifyWriter.ts): the domain hands it rows. */
+  writer: CsvWriter,
 ): Promise<RiskExport> {
   const { project, settings, today } = await loadRisksFor(deps, query.actor, query.projectId, 'read-risks');
   const entries = await deps.risks.all(project.projectId);

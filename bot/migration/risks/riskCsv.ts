@@ -11,7 +11,7 @@ import { viewRisk } from './riskView';
  *
  * Why rows and a writer: which characters make a cell dangerous (formula
  * injection) and how cells are quoted is the CSV library's job (see
- * riskCsvWriter.ts, `csv-stringify` with `escape_formulas`), while what goes in
+ * bot/exports/csvStringifyWriter.ts, `csv-stringify` with `escape_formulas`), while what goes in
  * each column is the log's. Keeping them apart lets the rows be tested as data.
  */
 
@@ -43,7 +43,7 @@ export const RISK_CSV_HEADER = [
 
 export type CsvRow = readonly string[];
 
-/** Turns rows into a file's text; the only implementation escapes formulas (riskCsvWriter.ts). */
+/** Turns rows into a file's text; the only implementation escapes formulas (bot/exports/csvStringifyWriter.ts). */
 export interface CsvWriter {
   write(rows: readonly CsvRow[]): string;
 }

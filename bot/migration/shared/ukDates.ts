@@ -112,10 +112,31 @@ export function formatUkDate(date: IsoDate): string {
   return `${WEEKDAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }
 
-/** An instant as London wall-clock time, e.g. "25/11/2026 14:05" (GMT or BST as applies). */
+/**
+ * An instant as London wall-clock time in the same style as `formatUkDate`, e.g. "Wed 25 Nov 2026, 14:05" (GMT or
+ * BST as applies), so a checklist's dates and its history read alike.
+ */
 export function formatUkDateTime(at: Date | string): string {
   const instant = typeof at === 'string' ? new Date(at) : at;
   if (Number.isNaN(instant.getTime())) throw new RangeError(`Not a valid timestamp: ${String(at)}`);
   const parts = londonDateTimeParts.formatToParts(instant);
-  return `${part(parts, 'day')}/${part(parts, 'month')}/${part(parts, 'year')} ${part(parts, 'hour')}:${part(parts, 'minute')}`;
+  const date = formatUkDate(`${part(parts, 'year')}-${part(parts, 'month')}-${part(parts, 'day')}`);
+  return `${date}, ${part(parts, 'hour')}:${part(parts, 'minute')}`;
+}
+
+/**
+ * A due date as it reads beside today: "due today", "due tomorrow", otherwise "due Wed 25 Nov 2026" (also for a
+ * past date; say how late with `formatOverdue`). `today` is London's (`todayInLondon`).
+ */
+export function formatDueDate(due: IsoDate, today: IsoDate): string {
+  const days = daysBetween(today, due);
+  if (days === 0) return 'due today';
+  if (days === 1) return 'due tomorrow';
+  return `due ${formatUkDate(due)}`;
+}
+
+/** How late an open item is: "overdue by 1 day", "overdue by 3 days"; empty when it is not yet late. */
+export function formatOverdue(due: IsoDate, today: IsoDate): string {
+  const late = daysBetween(due, today);
+  return late > 0 ? `overdue by ${late} ${late === 1 ? 'day' : 'days'}` : '';
 }

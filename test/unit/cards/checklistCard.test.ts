@@ -5,10 +5,12 @@ import type { Checklist } from '../../../bot/migration/projects/getChecklist';
 import { checklistCardJson, MAX_REFRESH_USERS, type ChecklistCardExtras } from '../../../cards/checklistCard';
 import { checklistViewFrom, type ChecklistView } from '../../../cards/checklistPages';
 import { CARD_BUDGET_BYTES, teamsMessageBytes } from '../../../cards/teamsMessageSize';
+import { checklistEntry } from '../../../bot/migration/projects/getChecklist';
+import { addDays } from '../../../bot/migration/shared/ukDates';
 import { blockersSummary } from '../../../cards/gatewaySummary';
 import { Verbs } from '../../../cards/verbs';
 import { actionsTitled, collectActions, refreshAction, visibleText, type Json } from './cardWalk';
-import { AISHA, checklistFixture, GO, MEMBER_CHOICES, NO_GO, PROJECT_ID, TODAY } from './fixtures';
+import { AISHA, checklistFixture, GO, itemStatesFor, MEMBER_CHOICES, NO_GO, PROJECT_ID, TODAY } from './fixtures';
 import { MANY_USER_IDS } from './sampleCards';
 
 const extras = { today: TODAY, memberChoices: MEMBER_CHOICES, refreshUserIds: MANY_USER_IDS };
@@ -37,6 +39,25 @@ function everyPart(checklist: Checklist, options: ChecklistCardExtras = extras):
 const allText = (parts: readonly Json[]): string => parts.map(visibleText).join('\n');
 
 describe('checklistCard', () => {
+  it('when items are due today, tomorrow, later or past, then each line says so in words, and a late one how late', () => {
+    const [first, second, third, fourth] = getStage(DEFAULT_GATEWAY_CATALOGUE, 2).items;
+    const states = itemStatesFor(2, () => 'open');
+    const state = (itemId: string, due: string) => ({ ...states.find((s) => s.itemId === itemId)!, due });
+    const base = checklistFixture(2);
+    const entries = [
+      checklistEntry(first!, state(first!.id, TODAY), TODAY),
+      checklistEntry(second!, state(second!.id, addDays(TODAY, 1)), TODAY),
+      checklistEntry(third!, state(third!.id, '2027-01-15'), TODAY),
+      checklistEntry(fourth!, state(fourth!.id, addDays(TODAY, -3)), TODAY),
+    ];
+    const text = visibleText(checklistCardJson({ ...base, entries }, extras));
+    expect(text).toContain('Due today');
+    expect(text).toContain('Due tomorrow');
+    expect(text).toContain('Due Fri 15 Jan 2027');
+    expect(text).toContain(' · Overdue by 3 days');
+    expect(text.match(/Overdue by/g)).toHaveLength(1);
+  });
+
   it('when gateway 4 has all 34 items owned and dated, even all open, then each part is within budget and the parts hold every item once', () => {
     const checklist = checklistFixture(4);
     expect(checklist.entries).toHaveLength(getStage(DEFAULT_GATEWAY_CATALOGUE, 4).items.length);
@@ -153,13 +174,13 @@ describe('checklistCard', () => {
 
   it('when the gateway has passed, then it says who passed it and when', () => {
     const text = visibleText(checklistCardJson(checklistFixture(1, { statusAt: () => 'done', decision: GO }), extras));
-    expect(text).toContain('Passed: go recorded by Tom Evans on 24/11/2026 10:30');
+    expect(text).toContain('Passed: go recorded by Tom Evans on Tue 24 Nov 2026, 10:30');
     expect(text).not.toContain('Before sign-off');
   });
 
   it('when a no-go was recorded, then it says so in words', () => {
     const text = visibleText(checklistCardJson(checklistFixture(2, { decision: NO_GO }), extras));
-    expect(text).toContain('Not passed: a no-go was recorded by Priya Shah on 23/11/2026 16:45');
+    expect(text).toContain('Not passed: a no-go was recorded by Priya Shah on Mon 23 Nov 2026, 16:45');
   });
 
   it('when an owner has left the project team, then the list flags it so the item can be reassigned', () => {

@@ -77,7 +77,7 @@ describe('itemCard', () => {
     const card = itemCardJson(entry, base);
     const text = visibleText(card);
     expect(text).toContain('Notes');
-    expect(text).toContain('Priya Shah, 20/11/2026 14:05');
+    expect(text).toContain('Priya Shah, Fri 20 Nov 2026, 14:05');
     expect(text).toContain('Evidence');
     const url = entry.evidence[0]?.url;
     expect(text).toContain(url);

@@ -24,7 +24,7 @@ describe('itemHistoryCard', () => {
     ].map((line) => lines.indexOf(line));
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(order.every((i) => i > -1)).toBe(true);
-    expect(text).toContain('Aisha Khan, 18/11/2026 15:31');
+    expect(text).toContain('Aisha Khan, Wed 18 Nov 2026, 15:31');
   });
 
   it('when a reason or status value was set, then raw values never show', () => {
@@ -36,7 +36,7 @@ describe('itemHistoryCard', () => {
     expect(text).toContain('Status: Open → Not applicable');
     expect(text).toContain('Reason it does not apply: “Finance approved it last year.”');
     expect(text).not.toContain('not-applicable');
-    expect(text).toContain('19/11/2026 09:00');
+    expect(text).toContain('Thu 19 Nov 2026, 09:00');
   });
 
   it('when nothing has changed, then it says so', () => {

@@ -1,5 +1,6 @@
 import { validateProjectSetup } from '../../../bot/migration/gateways/projectSetup';
 import { checklistCardJson } from '../../../cards/checklistCard';
+import { didYouMeanCard } from '../../../cards/didYouMeanCard';
 import { itemCardJson } from '../../../cards/itemCard';
 import { itemHistoryCardJson } from '../../../cards/itemHistoryCard';
 import { myActionsCardJson } from '../../../cards/myActionsCard';
@@ -63,6 +64,7 @@ export function sampleCards(): readonly (readonly [string, Json])[] {
     ['sign-off (team member)', signOffCardJson(checklistFixture(4, { viewerRole: 'team-member' }))],
     ['roles (project manager)', rolesCardJson(projectFixture(), { candidates: [{ title: 'Sam Patel', value: '29:1sam' }], canAssign: true })],
     ['roles (staff)', rolesCardJson(projectFixture(), { candidates: [], canAssign: false })],
+    ['did you mean', didYouMeanCard({ command: 'walk me through gateway 1' })],
     ['item history', itemHistoryCardJson(entry.item.action, historyFixture(entry.item.id), { projectId: PROJECT_ID, stage: 4, itemId: entry.item.id })],
   ];
 }

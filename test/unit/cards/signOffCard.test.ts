@@ -49,7 +49,7 @@ describe('signOffCard', () => {
   it('when a no-go was recorded, then it shows who, when and what must change, and a new decision can be made', () => {
     const card = signOffCardJson(checklistFixture(2, { decision: NO_GO }));
     const text = visibleText(card);
-    expect(text).toContain('Last decision: no-go recorded by Priya Shah on 23/11/2026 16:45.');
+    expect(text).toContain('Last decision: no-go recorded by Priya Shah on Mon 23 Nov 2026, 16:45.');
     expect(text).toContain('Comment: The business case needs finance sign-off first.');
     expect(actionsTitled(card, 'Record decision')).toHaveLength(1);
   });
@@ -57,7 +57,7 @@ describe('signOffCard', () => {
   it('when the gateway has passed, then it shows who passed it and when, and offers Reopen with a reason', () => {
     const card = signOffCardJson(checklistFixture(1, { statusAt: () => 'done', decision: GO }));
     const text = visibleText(card);
-    expect(text).toContain('Passed: go recorded by Tom Evans on 24/11/2026 10:30.');
+    expect(text).toContain('Passed: go recorded by Tom Evans on Tue 24 Nov 2026, 10:30.');
     expect(text).toContain('Comment: All required items done; pilot went well.');
     expect(actionsTitled(card, 'Record decision')).toEqual([]);
     const [reopen] = actionsTitled(card, 'Reopen');

@@ -52,8 +52,7 @@ describe('statusCard', () => {
     expect(status.overdue.length).toBeGreaterThan(10);
     expect(text).toContain(`Overdue: ${status.overdue.length} items`);
     const first = status.overdue[0];
-    expect(text).toContain(`Gateway ${first?.stage ?? 0} · Owner: ${first?.owner?.name ?? ''} · was due `);
-    expect(text).toContain('8 days overdue');
+    expect(text).toContain(`Gateway ${first?.stage ?? 0} · Owner: ${first?.owner?.name ?? ''} · overdue by 8 days (due `);
     expect(text).toContain(`And ${status.overdue.length - 10} more overdue items`);
   });
 
@@ -62,8 +61,8 @@ describe('statusCard', () => {
   });
 
   it('when an overdue item has no owner, then it says so rather than leaving a gap', () => {
-    const unowned: OverdueItem = { itemId: 'g2-x', stage: 2, action: 'Agree the plan', due: '2026-11-20', daysOverdue: 1 };
-    expect(visibleText(statusCardJson(statusFixture({ overdue: [unowned] })))).toContain('Gateway 2 · No owner yet · was due Fri 20 Nov 2026 · 1 day overdue');
+    const unowned: OverdueItem = { itemId: 'g2-x', stage: 2, action: 'Agree the plan', due: '2026-11-24', daysOverdue: 1 };
+    expect(visibleText(statusCardJson(statusFixture({ overdue: [unowned] })))).toContain('Gateway 2 · No owner yet · overdue by 1 day (due Tue 24 Nov 2026)');
   });
 
   it('when milestones are coming up, then they show with UK dates, soonest first', () => {

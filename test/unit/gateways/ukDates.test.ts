@@ -4,6 +4,8 @@ import {
   addWorkingDays,
   daysBetween,
   formatUkDate,
+  formatDueDate,
+  formatOverdue,
   formatUkDateTime,
   isIsoDate,
   isWorkingDay,
@@ -115,14 +117,15 @@ describe('UK formatting', () => {
   });
 
   it.each([
-    ['2026-11-25T14:05:00Z', '25/11/2026 14:05', 'GMT in winter'],
-    ['2026-07-01T13:05:00Z', '01/07/2026 14:05', 'BST in summer'],
-    ['2026-03-29T00:59:00Z', '29/03/2026 00:59', 'last minute of GMT'],
-    ['2026-03-29T01:00:00Z', '29/03/2026 02:00', 'clocks go forward'],
-    ['2026-10-25T00:30:00Z', '25/10/2026 01:30', 'first 01:30 (BST)'],
-    ['2026-10-25T01:30:00Z', '25/10/2026 01:30', 'second 01:30 (GMT)'],
-    ['2026-12-31T23:59:00Z', '31/12/2026 23:59', 'midnight is 00, not 24'],
-    ['2027-01-01T00:00:00Z', '01/01/2027 00:00', 'midnight'],
+    ['2026-11-25T14:05:00Z', 'Wed 25 Nov 2026, 14:05', 'GMT in winter'],
+    ['2026-07-01T13:05:00Z', 'Wed 1 Jul 2026, 14:05', 'BST in summer'],
+    ['2026-03-29T00:59:00Z', 'Sun 29 Mar 2026, 00:59', 'last minute of GMT'],
+    ['2026-03-29T01:00:00Z', 'Sun 29 Mar 2026, 02:00', 'clocks go forward'],
+    ['2026-10-25T00:30:00Z', 'Sun 25 Oct 2026, 01:30', 'first 01:30 (BST)'],
+    ['2026-10-25T01:30:00Z', 'Sun 25 Oct 2026, 01:30', 'second 01:30 (GMT)'],
+    ['2026-12-31T23:59:00Z', 'Thu 31 Dec 2026, 23:59', 'midnight is 00, not 24'],
+    ['2027-01-01T00:00:00Z', 'Fri 1 Jan 2027, 00:00', 'midnight'],
+    ['2026-07-01T23:30:00Z', 'Thu 2 Jul 2026, 00:30', 'the London date, a day on from UTC\'s'],
   ])('when formatting the instant %s, then London time reads %s (%s)', (instant, text) => {
     expect(formatUkDateTime(instant)).toBe(text);
     expect(formatUkDateTime(new Date(instant))).toBe(text);
@@ -130,5 +133,17 @@ describe('UK formatting', () => {
 
   it('when the timestamp is not valid, then formatting throws', () => {
     expect(() => formatUkDateTime('not a time')).toThrow(RangeError);
+  });
+
+  it.each([
+    ['2026-12-15', '2026-12-15', 'due today', ''],
+    ['2026-12-16', '2026-12-15', 'due tomorrow', ''],
+    ['2026-12-18', '2026-12-15', 'due Fri 18 Dec 2026', ''],
+    ['2026-12-14', '2026-12-15', 'due Mon 14 Dec 2026', 'overdue by 1 day'],
+    ['2026-12-12', '2026-12-15', 'due Sat 12 Dec 2026', 'overdue by 3 days'],
+    ['2027-03-27', '2027-03-29', 'due Sat 27 Mar 2027', 'overdue by 2 days'],
+  ])('when an item is due %s and today is %s, then it reads %j and %j', (due, today, dueText, overdueText) => {
+    expect(formatDueDate(due, today)).toBe(dueText);
+    expect(formatOverdue(due, today)).toBe(overdueText);
   });
 });

@@ -25,7 +25,7 @@ describe('a gateway checklist', () => {
     });
     expect(list.entries.find((e) => e.item.id === 'g2-shared-mailboxes')).toMatchObject({ status: 'not-applicable', naReason: 'None', version: 1, overdue: false });
     const untouched = list.entries.find((e) => e.item.id === 'g2-risk-log');
-    expect(untouched).toEqual({ item: findItem(w.deps.catalogue, 'g2-risk-log').item, status: 'open', version: 0, overdue: false, notes: [], olderNotes: 0, evidence: [], olderEvidence: 0 });
+    expect(untouched).toEqual({ item: findItem(w.deps.catalogue, 'g2-risk-log').item, status: 'open', version: 0, overdue: false, today: '2026-11-25', notes: [], olderNotes: 0, evidence: [], olderEvidence: 0 });
     expect(list.progress).toMatchObject({ total: 17, completed: 1 });
     expect(list.blockers.filter((b) => b.kind === 'mandatory-item-open')).toHaveLength(14);
     expect(list).toMatchObject({ viewerRole: 'team-member', canUpdateItems: true, canSignOff: false, passed: false });

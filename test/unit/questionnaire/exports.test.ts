@@ -102,8 +102,8 @@ describe('the CSV export', () => {
     expect(byId.get('shared-public-folders-detail')?.[3]).toBe("'-Finance archive\nRotas, about 2 GB");
     expect(byId.get('legacy-detail')?.[3]).toBe("'+ keep 7 years; <b>not</b> *all* mail & calendars");
     expect(byId.get('apps-list')?.[3]).toContain('\n@Alert, "critical": System alerts; not known how it sends mail; flagged for re-integration');
-    expect(byId.get('method-cutover')?.slice(3)).toEqual(['Mon 28 Jun 2027', 'Priya Shah', '25/11/2026 14:05']);
-    expect(byId.get('shared-mailboxes')?.slice(4)).toEqual(["Tom O'Neill", '10/06/2026 09:30']);
+    expect(byId.get('method-cutover')?.slice(3)).toEqual(['Mon 28 Jun 2027', 'Priya Shah', 'Wed 25 Nov 2026, 14:05']);
+    expect(byId.get('shared-mailboxes')?.slice(4)).toEqual(["Tom O'Neill", 'Wed 10 Jun 2026, 09:30']);
   });
 
   it('when no cell is read, then none starts with a formula character', () => {

@@ -116,7 +116,7 @@ describe('the questionnaire section card', () => {
     const record = fixtureRecord();
     const card = questionnaireSectionCardJson(sectionView('mobile-devices', record));
     expect(texts(card)).toContain(set.notice);
-    expect(texts(card)).toContain('Answered by Tom O\'Neill, 10/06/2026 09:30');
+    expect(texts(card)).toContain('Answered by Tom O\'Neill, Wed 10 Jun 2026, 09:30');
     expect(input(card, 'mobile-users')?.value).toBe(300);
     expect(input(card, 'mobile-platforms')?.value).toBe('ios,android');
     const save = actions(card).find((a) => a.verb === Verbs.questionnaireSave);
@@ -205,7 +205,7 @@ describe('the export summary card', () => {
     role: 'project-manager' as const,
     progress: questionnaireProgress(set, record),
     overlaps: deriveOverlaps(set, record),
-    preparedAt: '25/11/2026 14:05',
+    preparedAt: 'Wed 25 Nov 2026, 14:05',
   };
 
   it('when it is for a personal chat, then it carries the download links and when they stop working', () => {
@@ -215,14 +215,14 @@ describe('the export summary card', () => {
         { format: 'markdown', url: 'https://bot.example/api/exports/a' },
         { format: 'csv', url: 'https://bot.example/api/exports/b' },
       ],
-      linksExpire: '25/11/2026 14:20',
+      linksExpire: 'Wed 25 Nov 2026, 14:20',
     });
     assertSendable(card);
     expect(actions(card).filter((a) => a.type === 'Action.OpenUrl').map((a) => [a.title, a.url])).toEqual([
       ['Download Markdown', 'https://bot.example/api/exports/a'],
       ['Download CSV', 'https://bot.example/api/exports/b'],
     ]);
-    expect(texts(card)).toContain('The links work until 25/11/2026 14:20');
+    expect(texts(card)).toContain('The links work until Wed 25 Nov 2026, 14:20');
     expect(texts(card)).toContain('Risk');
     expect(JSON.stringify(card)).toContain('"title":"New accounts","value":"650"');
   });

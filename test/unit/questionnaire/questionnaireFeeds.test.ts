@@ -25,15 +25,28 @@ describe('questionnaire answers feeding the checklist', () => {
     expect(item?.notes[0]?.by).toEqual({ id: tom.userId, name: tom.name });
   });
 
-  it('when the section is saved again, then the same note is not added twice', async () => {
+  it('when the section is saved again with one more flagged application, then only that one is added: no note twice', async () => {
     const world = await questionnaireWorld();
+    const notesNow = async () => (await world.deps.gateways.get(world.project.projectId, 1)).items.find((i) => i.itemId === FEED_ITEM_ID)?.notes.map((n) => n.text) ?? [];
     await fillSection(world, tom, 'applications', applications);
-    const first = (await world.deps.gateways.get(world.project.projectId, 1)).items.find((i) => i.itemId === FEED_ITEM_ID)?.notes.length;
-    await fillSection(world, tom, 'applications', { ...applications, 'apps-list': [...applications['apps-list'], { name: 'Pager gateway', purpose: 'alerts', sendsMailVia: 'unknown' }] });
+    const first = await notesNow();
+    expect(first).toHaveLength(1);
+    expect(first[0]).toContain('Mitel phones');
 
-    const notes = (await world.deps.gateways.get(world.project.projectId, 1)).items.find((i) => i.itemId === FEED_ITEM_ID)?.notes ?? [];
-    expect(notes.filter((n) => n.text.includes('Mitel phones'))).toHaveLength(1);
-    expect(notes.length).toBeGreaterThanOrEqual(first ?? 0);
+    await fillSection(world, tom, 'applications', {
+      ...applications,
+      'apps-list': [...applications['apps-list'], { name: 'Pager gateway', purpose: 'alerts', sendsMailVia: 'unknown', flagged: true }],
+    });
+    const second = await notesNow();
+    expect(second).toHaveLength(2);
+    expect(second[0]).toBe(first[0]);
+    expect(second[1]).toContain('Pager gateway');
+
+    await fillSection(world, tom, 'applications', {
+      ...applications,
+      'apps-list': [...applications['apps-list'], { name: 'Pager gateway', purpose: 'alerts', sendsMailVia: 'unknown', flagged: true }],
+    });
+    expect(await notesNow()).toEqual(second);
   });
 
   it('when nothing is flagged, then the checklist is left alone', async () => {

@@ -110,7 +110,7 @@ describe('exporting the questionnaire', () => {
     const summary = await prepareQuestionnaireExport(w.deps, { actor: tom, projectId: w.project.projectId });
     expect(summary.progress.complete).toBe(true);
     expect(summary.overlaps.flaggedApplications.map((a) => a.name)).toEqual(['Mitel phones', '@Alert, "critical"']);
-    expect(summary.preparedAt).toBe('25/11/2026 10:00');
+    expect(summary.preparedAt).toBe('Wed 25 Nov 2026, 10:00');
   });
 
   it('when a document is exported, then each format is the domain export of the stored answers, byte for byte, named by ODS code and date', async () => {

@@ -1,3 +1,4 @@
+import { csvStringifyWriter } from '../../../bot/exports/csvStringifyWriter';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { addRisk } from '../../../bot/migration/risks/addRisk';
@@ -13,7 +14,7 @@ describe('exporting the log as CSV', () => {
     const projectId = world.project.projectId;
     await addRisk(world.riskDeps, { actor: tom, projectId, input: { ...ARCHIVE_RISK, title: '=HYPERLINK("http://evil","click")', mitigation: '+SUM(A1)', actions: '@cmd, "quoted"\nnext line' } });
     await addRisk(world.riskDeps, { actor: tom, projectId, input: { ...ARCHIVE_RISK, title: 'Ysbyty Gwynedd – Bangor switchboard', likelihood: '5', impact: '5', description: '-1 staff' } });
-    const file = await exportRisks(world.riskDeps, { actor: priya, projectId });
+    const file = await exportRisks(world.riskDeps, { actor: priya, projectId }, csvStringifyWriter);
     expect(file.fileName).toBe('risks-and-issues-RH8-2026-11-25.csv');
     expect(file.entryCount).toBe(2);
     expect(file.csv.startsWith('\uFEFF')).toBe(true);
@@ -36,6 +37,6 @@ describe('exporting the log as CSV', () => {
 
   it('when staff ask for the export, then they are refused', async () => {
     const world = await riskWorld();
-    expect(await caught(() => exportRisks(world.riskDeps, { actor: sue, projectId: world.project.projectId }))).toBeInstanceOf(PermissionDenied);
+    expect(await caught(() => exportRisks(world.riskDeps, { actor: sue, projectId: world.project.projectId }, csvStringifyWriter))).toBeInstanceOf(PermissionDenied);
   });
 });

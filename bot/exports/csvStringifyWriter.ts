@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import type { CsvRow, CsvWriter } from './riskCsv';
+import type { CsvRow, CsvWriter } from '../migration/risks/riskCsv';
 
 /**
  * CSV text for spreadsheets, written by `csv-stringify`: RFC 4180 quoting, CRLF

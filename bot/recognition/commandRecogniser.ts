@@ -1,0 +1,59 @@
+import type { StageNumber } from '../migration/gateways/catalogueTypes';
+import type { IntentEntities, IntentName, QuestionnaireCommand, Recognition, RecognitionOf, StagedIntent } from './intents';
+import { normaliseText } from './normaliseText';
+
+/**
+ * The commands, as one table of the phrasings each accepts (matched against `normaliseText`'s output, whole message
+ * only). Exact, so a command always means the same thing; typos are the near-miss recogniser's job, and questions in
+ * free words a later one's. The first pattern that matches wins.
+ */
+const NUMBER = String.raw`(\d+|one|two|three|four|five|six|seven|eight|nine|ten)`;
+const GATEWAY = String.raw`(?:(?:the )?(?:gateway|stage) )?`;
+const QUESTIONNAIRE = String.raw`(?:(?:the|our) )?(?:discovery )?questionnaire`;
+
+type Build = (match: RegExpExecArray) => Recognition;
+
+/** An exact match: confidence 1. The generic ties the entities to the intent at every call. */
+function exact<I extends IntentName>(intent: I, entities: IntentEntities[I]): Recognition {
+  return { intent, entities, confidence: 1 } as RecognitionOf<I>;
+}
+const questionnaire = (command: QuestionnaireCommand): Recognition => exact('questionnaire', command);
+
+const TABLE: readonly (readonly [RegExp, Build])[] = [
+  [/^(?:help|what can you do|what can i (?:say|type|ask)|commands)$/, () => exact('help', {})],
+  [/^(?:stop|cancel|finish|end|quit)(?: (?:the )?walk ?through)?$/, () => exact('stop', {})],
+  [/^(?:set ?up|start|new|create)(?: a| the| our)?(?: new)?(?: migration)? project$|^set ?up$/, () => exact('set-up', {})],
+  [/^(?:status|progress|dashboard|how are we doing|how are we getting on|where are we(?: up to)?)$/, () => exact('status', {})],
+  [/^(?:my actions|my tasks|my items|what do i need to do|what have i got to do)$/, () => exact('my-actions', {})],
+  [new RegExp(`^(?:walk ?through|walk me through|walk me thru|take me through|go through)(?: ${GATEWAY}${NUMBER})?$`), (m) => staged('walkthrough', m[1])],
+  [new RegExp(`^sign ?-?off(?: ${GATEWAY}${NUMBER})?$`), (m) => staged('sign-off', m[1])],
+  [new RegExp(`^(?:gateway|stage|checklist)(?: ${NUMBER})?$|^(?:the )?checklist (?:for|of) ${GATEWAY}${NUMBER}$|^(?:gateway|stage) ${NUMBER} checklist$`), (m) => staged('gateway', m[1] ?? m[2] ?? m[3])],
+  [/^(?:roles|team|members|who is who|who's who)$/, () => exact('roles', {})],
+  [/^(?:milestones?|record (?:a )?milestone)$/, () => exact('milestones', {})],
+  [/^(?:(?:edit|change|update) (?:the |our )?project(?: details)?|project details)$/, () => exact('project-details', {})],
+  [new RegExp(`^(?:export|download) ${QUESTIONNAIRE}(?: as (?:markdown|html|csv|a document))?$|^${QUESTIONNAIRE} export$`), () => questionnaire({ kind: 'export' })],
+  [new RegExp(`^(?:submit|send) ${QUESTIONNAIRE}(?: to the pipeline team)?$|^${QUESTIONNAIRE} submit$`), () => questionnaire({ kind: 'submit' })],
+  [new RegExp(`^${QUESTIONNAIRE}(?: progress| status| overview)?$`), () => questionnaire({ kind: 'progress' })],
+  [new RegExp(`^${QUESTIONNAIRE} (?:section |part )?(.+)$`), (m) => questionnaire({ kind: 'section', section: (m[1] ?? '').trim() })],
+];
+
+const NUMBER_WORDS: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+
+/** A stage-numbered command, or "out of range" when the number is not one of the six gateways. */
+function staged(intent: StagedIntent, number: string | undefined): Recognition {
+  if (number === undefined) return exact(intent, { stage: undefined });
+  const asked = NUMBER_WORDS[number] ?? Number(number);
+  if (Number.isInteger(asked) && asked >= 1 && asked <= 6) return exact(intent, { stage: asked as StageNumber });
+  return exact('out-of-range', { command: intent, asked });
+}
+
+/** The exact commands. Undefined when the message is not one of them. */
+export function recogniseCommand(text: string | undefined): Recognition | undefined {
+  const normalised = normaliseText(text);
+  if (normalised === '' && (text ?? '').trim() === '?') return exact('help', {});
+  for (const [pattern, build] of TABLE) {
+    const match = pattern.exec(normalised);
+    if (match) return build(match);
+  }
+  return undefined;
+}

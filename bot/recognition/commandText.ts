@@ -1,0 +1,39 @@
+import type { Recognition } from './intents';
+
+/**
+ * How to type a recognised command exactly, for "did you mean …?" and its button. Undefined for what is not a
+ * command one types (unknown, out of range, the reserved intents).
+ */
+export function commandTextOf(recognition: Recognition): string | undefined {
+  switch (recognition.intent) {
+    case 'help':
+    case 'status':
+    case 'roles':
+    case 'milestones':
+    case 'stop':
+      return recognition.intent;
+    case 'set-up':
+      return 'set up project';
+    case 'my-actions':
+      return 'my actions';
+    case 'project-details':
+      return 'project details';
+    case 'gateway':
+      return withStage('gateway', recognition.entities.stage);
+    case 'walkthrough':
+      return withStage('walk me through gateway', recognition.entities.stage);
+    case 'sign-off':
+      return withStage('sign off gateway', recognition.entities.stage);
+    case 'questionnaire': {
+      const command = recognition.entities;
+      if (command.kind === 'section') return `questionnaire ${command.section}`;
+      return command.kind === 'progress' ? 'questionnaire' : `${command.kind} questionnaire`;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function withStage(words: string, stage: number | undefined): string {
+  return stage === undefined ? words : `${words} ${stage}`;
+}
