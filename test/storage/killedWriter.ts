@@ -43,16 +43,19 @@ async function writer(projects: Container, state: Container, round: number, w: n
     if (i % 4 === 2) {
       const id = `u-r${round}-w${w}-${i - 2}`;
       if (i % 8 === 2) {
+        // Said before it is sent: once the delete may have reached the store, the document may be gone unacknowledged.
+        process.stdout.write(`sending delete ${id}\n`);
         await projects.item(id, `p${w}`).delete();
         ack(`delete ${id} ${counter}`);
       }
     }
     if (i % 3 === 1) {
       const id = `s-w${w}`;
-      await state.items.upsert({ id, realId: id, document: { counter, check: checkOf(counter) } });
+      // `patched` only grows: the upsert sets it to the counter, the patch after it half a step higher.
+      await state.items.upsert({ id, realId: id, patched: counter, document: { counter, check: checkOf(counter) } });
       ack(`state ${id} ${counter}`);
-      await state.item(id, id).patch([{ op: 'set', path: '/patched', value: counter }]);
-      ack(`patch ${id} ${counter}`);
+      await state.item(id, id).patch([{ op: 'set', path: '/patched', value: counter + 0.5 }]);
+      ack(`patch ${id} ${counter + 0.5}`);
     }
   }
 }
