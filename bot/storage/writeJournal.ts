@@ -230,7 +230,7 @@ async function createSegment(dir: string, segment: number): Promise<FileHandle> 
 export class JournalWriter {
   private queue: Pending[] = [];
   private running = false;
-  private failure: unknown;
+  private failure: Error | undefined;
   private closed = false;
   private records = 0;
   private syncs = 0;
@@ -308,8 +308,8 @@ export class JournalWriter {
   }
 
   private fail(err: unknown): void {
-    this.failure ??= err;
-    for (const pending of this.queue.splice(0)) pending.reject(err);
+    this.failure ??= err instanceof Error ? err : new Error(String(err));
+    for (const pending of this.queue.splice(0)) pending.reject(this.failure);
   }
 
   private async drain(): Promise<void> {
@@ -319,10 +319,13 @@ export class JournalWriter {
         const head = this.queue[0] as Pending;
         if (head.kind === 'rotate') {
           this.queue.shift();
-          await this.switchTo(head.mark.segment).then(head.resolve, (err: unknown) => {
+          try {
+            await this.switchTo(head.mark.segment);
+          } catch (err: unknown) {
             head.reject(err);
             throw err;
-          });
+          }
+          head.resolve();
           continue;
         }
         const until = this.queue.findIndex((pending) => pending.kind === 'rotate');
