@@ -31,7 +31,7 @@ async function postOnce(url: string, body: string): Promise<{ ms: number; ok: bo
   return { ms: performance.now() - started, ok: response.status === 200 };
 }
 
-function summarise(latencies: number[], failures: number, seconds: number): LoadResult {
+export function summarise(latencies: number[], failures: number, seconds: number): LoadResult {
   const sorted = [...latencies].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
   return { turns: latencies.length, seconds, turnsPerSecond: latencies.length / seconds, p50Ms: at(0.5), p99Ms: at(0.99), failures };
