@@ -168,5 +168,6 @@ describe('embedded storage killed with SIGKILL', () => {
     }
     // The test proves nothing unless writes were acknowledged right before the kills.
     expect(totalAcks).toBeGreaterThan(ROUNDS * 20);
+    console.log(`${ROUNDS} SIGKILL rounds (seed ${seed}): ${totalAcks} acknowledged writes, none lost`);
   }, 90_000);
 });
