@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { CosmosClient } from '@azure/cosmos';
 import type { Storage } from 'botbuilder';
 import type { StorageConfig } from './config';
@@ -7,12 +6,11 @@ import { createCosmosClient } from './storage/cosmosClient';
 import { CosmosStateStorage } from './storage/cosmosStateStorage';
 import { openGatewayDatabase, pingDatabase } from './storage/database';
 import type { GatewayContainers } from './storage/database';
-import { startEmbeddedCosmos } from './storage/embeddedCosmos';
+import { openDurableEmbeddedCosmos } from './storage/durableEmbeddedCosmos';
 import type { CosmosOperationCounter } from './storage/operationCounter';
-import { loadSnapshot } from './storage/snapshot';
-import { startSnapshots } from './storage/snapshotKeeper';
+import type { JournalStats } from './storage/writeJournal';
 
-export const SNAPSHOT_FILE_NAME = 'cosmos-snapshot.json';
+export { SNAPSHOT_FILE_NAME } from './storage/durableEmbeddedCosmos';
 
 export interface OpenedStorage {
   readonly kind: StorageConfig['kind'];
@@ -20,14 +18,18 @@ export interface OpenedStorage {
   readonly containers: GatewayContainers;
   readonly stateStorage: Storage;
   readonly isReachable: () => Promise<boolean>;
-  /** Embedded mode: saves a snapshot now (the keeper also saves periodically and on close). */
+  /** Embedded mode: saves a snapshot now and compacts the journal (the keeper also saves periodically and on close). */
   readonly flush: () => Promise<void>;
+  /** Embedded mode: how many records the write journal took and in how many fsyncs (for the bench). */
+  readonly journalStats?: () => JournalStats;
   close(): Promise<void>;
 }
 
 /**
- * Opens Cosmos the same way in both modes. Embedded mode adds what the in-memory server lacks: it reloads the last
- * snapshot at start and keeps saving one, so restarting the bot loses nothing.
+ * Opens Cosmos the same way in both modes. Embedded mode adds what the in-memory server lacks: a lock on the data
+ * folder, a journal that has every acknowledged write on disk before the answer (so even a kill -9 loses nothing
+ * acknowledged), and snapshots that keep the journal short. A data folder it cannot use safely (in use, or written
+ * by a newer Gateway) refuses to start with an error whose message is one line.
  */
 export async function openStorage(config: StorageConfig, deps: { logger: Logger; counter: CosmosOperationCounter }): Promise<OpenedStorage> {
   const log = deps.logger.child({ module: 'storage' });
@@ -54,39 +56,22 @@ export async function openStorage(config: StorageConfig, deps: { logger: Logger;
     };
   }
 
-  const embedded = await startEmbeddedCosmos();
-  const client = createCosmosClient({ endpoint: embedded.endpoint, key: embedded.key, counter: deps.counter });
-  try {
-    const containers = await openGatewayDatabase(client, config.databaseId);
-    const all = [containers.state, containers.projects];
-    const file = path.join(config.dataDir, SNAPSHOT_FILE_NAME);
-    const restored = await loadSnapshot(all, file);
-    deps.counter.reset();
-    const keeper = startSnapshots({ containers: all, file, intervalMs: config.snapshotIntervalMs, logger: log });
-    log.info({ restored, dataDir: config.dataDir }, 'embedded cosmos ready');
-    let closing: Promise<void> | undefined;
-    return {
-      kind: 'embedded',
-      client,
-      containers,
-      stateStorage: new CosmosStateStorage(containers.state),
-      isReachable: () => pingDatabase(containers.database, { logger: log }),
-      flush: () => keeper.flush(),
-      close: () => {
-        closing ??= (async () => {
-          try {
-            await keeper.stop();
-          } finally {
-            client.dispose();
-            await embedded.close();
-          }
-        })();
-        return closing;
-      },
-    };
-  } catch (err) {
-    client.dispose();
-    await embedded.close();
-    throw err;
-  }
+  const store = await openDurableEmbeddedCosmos({
+    dataDir: config.dataDir,
+    databaseId: config.databaseId,
+    snapshotIntervalMs: config.snapshotIntervalMs,
+    logger: log,
+    counter: deps.counter,
+  });
+  deps.counter.reset();
+  return {
+    kind: 'embedded',
+    client: store.client,
+    containers: store.containers,
+    stateStorage: new CosmosStateStorage(store.containers.state),
+    isReachable: async () => store.unavailable() === undefined && (await pingDatabase(store.containers.database, { logger: log })),
+    flush: () => store.flush(),
+    journalStats: () => store.journalStats(),
+    close: () => store.close(),
+  };
 }

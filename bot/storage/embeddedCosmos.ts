@@ -1,5 +1,8 @@
+import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type * as CosmosServer from '@vercel/cosmosdb-server';
+import { documentWriteRequest, writesOf } from './embeddedWrites';
+import type { DocumentWriteRequest, EmbeddedWrite } from './embeddedWrites';
 
 /**
  * The Cosmos DB emulator's published key. The embedded server checks no signatures,
@@ -23,18 +26,99 @@ export interface EmbeddedCosmosOptions {
   host?: string;
   /** 0 (the default) lets the OS pick a free port, so parallel test files never collide. */
   port?: number;
+  /**
+   * Called with what a successful document write changed, after the server has applied it and before its answer is
+   * sent: the answer waits for the returned promise, so a caller that makes the write durable here (the journal)
+   * guarantees that nothing acknowledged is only in memory. If it rejects, the client gets a 500 instead.
+   */
+  beforeWriteReply?: (writes: readonly EmbeddedWrite[]) => Promise<void>;
+  /**
+   * Asked before a document write reaches the server: a reason refuses it (503, nothing changed). Lets a journal
+   * that can no longer write stop the store from accepting changes it could not keep.
+   */
+  refuseWrites?: () => string | undefined;
+}
+
+function bodyText(chunk: unknown): string {
+  if (typeof chunk === 'string') return chunk;
+  if (Buffer.isBuffer(chunk)) return chunk.toString('utf8');
+  return '';
+}
+
+function refuse(res: ServerResponse, status: number, message: string): void {
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json');
+  res.end(JSON.stringify({ code: status === 503 ? 'ServiceUnavailable' : 'InternalServerError', message }));
+}
+
+/**
+ * Holds the answer to a write until `beforeWriteReply` settles. The server applies a change and calls `res.end`
+ * within the same run of the event loop, so hooking `end` sees every change in the order it was made. A batch's
+ * body is teed as it streams in: its deletes are named only there.
+ */
+function holdWriteReply(
+  req: IncomingMessage,
+  res: ServerResponse,
+  request: DocumentWriteRequest,
+  beforeWriteReply: (writes: readonly EmbeddedWrite[]) => Promise<void>,
+): void {
+  const requestChunks: Buffer[] = [];
+  if (request.route === 'batch') req.on('data', (chunk: Buffer) => requestChunks.push(chunk));
+  // The server always answers with one `res.end(JSON text)`.
+  const end = res.end.bind(res) as (chunk?: string | Buffer) => ServerResponse;
+  res.end = ((chunk?: string | Buffer) => {
+    let writes: EmbeddedWrite[];
+    try {
+      writes = writesOf(request, res.statusCode, bodyText(chunk), Buffer.concat(requestChunks).toString('utf8'));
+    } catch {
+      writes = [];
+    }
+    if (writes.length === 0) return end(chunk);
+    beforeWriteReply(writes).then(
+      () => end(chunk),
+      () => {
+        res.removeHeader('etag');
+        res.statusCode = 500;
+        end(JSON.stringify({ code: 'InternalServerError', message: 'The change could not be saved to disk.' }));
+      },
+    );
+    return res;
+  }) as ServerResponse['end'];
+}
+
+/** Puts the write hooks in front of the server's own request listener. */
+function guardWrites(server: Server, options: EmbeddedCosmosOptions): void {
+  const { beforeWriteReply, refuseWrites } = options;
+  if (!beforeWriteReply && !refuseWrites) return;
+  const listeners = server.listeners('request') as RequestListener[];
+  server.removeAllListeners('request');
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const request = documentWriteRequest(req);
+    if (request) {
+      const reason = refuseWrites?.();
+      if (reason !== undefined) {
+        req.resume();
+        refuse(res, 503, reason);
+        return;
+      }
+      if (beforeWriteReply) holdWriteReply(req, res, request, beforeWriteReply);
+    }
+    for (const listener of listeners) listener(req, res);
+  });
 }
 
 /**
  * Starts `@vercel/cosmosdb-server` in this process over plain HTTP: its bundled TLS
  * certificate expired in 2021, and the SDK accepts `http://` endpoints. The server is
  * created with `keepAlive`, otherwise it answers every request with `connection: close`
- * and each SDK call pays a new TCP handshake. Data lives in memory only (see snapshot.ts).
+ * and each SDK call pays a new TCP handshake. Data lives in memory only: durability is added from outside through
+ * `beforeWriteReply` (see writeJournal.ts and snapshot.ts).
  */
 export async function startEmbeddedCosmos(options: EmbeddedCosmosOptions = {}): Promise<EmbeddedCosmos> {
   const host = options.host ?? '127.0.0.1';
   const { createHttpServer } = await loadCosmosServer();
   const server = createHttpServer({ keepAlive: true });
+  guardWrites(server, options);
 
   await new Promise<void>((resolve, reject) => {
     const onError = (err: Error): void => reject(err);

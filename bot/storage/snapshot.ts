@@ -2,6 +2,9 @@ import type { Container, ItemDefinition } from '@azure/cosmos';
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { forEachBounded } from './boundedParallel';
+import { syncDirectory } from './syncDirectory';
+import type { DocumentCheck } from './writeJournal';
 
 export const SNAPSHOT_VERSION = 1;
 
@@ -10,7 +13,18 @@ export type SnapshotDocument = Record<string, unknown> & { id: string };
 export interface SnapshotFile {
   version: typeof SNAPSHOT_VERSION;
   savedAt: string;
+  /**
+   * The last journal sequence whose write the snapshot is sure to hold (absent: none). The scan starts after that
+   * write was applied, so it may hold later ones too; replaying those again is harmless (see writeJournal.ts).
+   */
+  journalSeq?: number;
   containers: Record<string, SnapshotDocument[]>;
+}
+
+export interface ReadSnapshotOptions {
+  /** The containers this Gateway has: a snapshot holding any other is refused, rather than dropped at the next save. */
+  readonly knownContainers: readonly string[];
+  readonly checkDocument?: DocumentCheck;
 }
 
 /** Raised for a snapshot that exists but cannot be used; names the file so an operator can inspect (it is never deleted). */
@@ -30,7 +44,7 @@ const SYSTEM_PROPERTIES = new Set(['_rid', '_self', '_etag', '_attachments', '_t
 /** Parallel upserts on load: enough to hide per-request latency, few enough not to flood the event loop. */
 const LOAD_CONCURRENCY = 16;
 
-function withoutSystemProperties(doc: ItemDefinition): SnapshotDocument {
+export function withoutSystemProperties(doc: ItemDefinition): SnapshotDocument {
   const entries = Object.entries(doc).filter(([name]) => !SYSTEM_PROPERTIES.has(name));
   return Object.fromEntries(entries) as SnapshotDocument;
 }
@@ -59,6 +73,8 @@ async function writeFileAtomically(file: string, content: string): Promise<void>
       await handle.close();
     }
     await rename(temporary, file);
+    // Journal segments are deleted once a snapshot covers them: the rename must be on disk first.
+    await syncDirectory(dirname(file));
   } catch (err: unknown) {
     await unlink(temporary).catch(() => undefined);
     throw err;
@@ -69,8 +85,13 @@ async function writeFileAtomically(file: string, content: string): Promise<void>
  * Saves every document of the given containers to `file`, read through the SDK so the
  * snapshot sees exactly what the bot sees. Returns the number of documents saved.
  */
-export async function saveSnapshot(containers: readonly Container[], file: string): Promise<number> {
-  const snapshot: SnapshotFile = { version: SNAPSHOT_VERSION, savedAt: new Date().toISOString(), containers: {} };
+export async function saveSnapshot(containers: readonly Container[], file: string, options: { journalSeq?: number } = {}): Promise<number> {
+  const snapshot: SnapshotFile = {
+    version: SNAPSHOT_VERSION,
+    savedAt: new Date().toISOString(),
+    ...(options.journalSeq !== undefined ? { journalSeq: options.journalSeq } : {}),
+    containers: {},
+  };
   let count = 0;
   for (const container of containers) {
     const docs = await readAllDocuments(container);
@@ -85,7 +106,7 @@ function isDocument(value: unknown): value is SnapshotDocument {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { id?: unknown }).id === 'string';
 }
 
-function parseSnapshot(file: string, text: string): SnapshotFile {
+function parseSnapshot(file: string, text: string, options: ReadSnapshotOptions): SnapshotFile {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -93,8 +114,13 @@ function parseSnapshot(file: string, text: string): SnapshotFile {
     throw new SnapshotFileError(file, 'not valid JSON');
   }
   if (typeof parsed !== 'object' || parsed === null) throw new SnapshotFileError(file, 'not a JSON object');
-  const { version, containers } = parsed as { version?: unknown; containers?: unknown };
-  if (version !== SNAPSHOT_VERSION) throw new SnapshotFileError(file, `unsupported version ${String(version)}`);
+  const { version, containers, journalSeq } = parsed as { version?: unknown; containers?: unknown; journalSeq?: unknown };
+  if (version !== SNAPSHOT_VERSION) {
+    throw new SnapshotFileError(file, `unsupported version ${String(version)} (this Gateway reads version ${SNAPSHOT_VERSION}; was it written by a newer one?)`);
+  }
+  if (journalSeq !== undefined && (typeof journalSeq !== 'number' || !Number.isSafeInteger(journalSeq) || journalSeq < 0)) {
+    throw new SnapshotFileError(file, '"journalSeq" is not a sequence number');
+  }
   if (typeof containers !== 'object' || containers === null || Array.isArray(containers)) {
     throw new SnapshotFileError(file, '"containers" is not an object');
   }
@@ -102,11 +128,22 @@ function parseSnapshot(file: string, text: string): SnapshotFile {
     if (!Array.isArray(docs) || !docs.every(isDocument)) {
       throw new SnapshotFileError(file, `container "${name}" is not a list of documents with string ids`);
     }
+    if (!options.knownContainers.includes(name)) {
+      throw new SnapshotFileError(file, `it holds container "${name}", which this Gateway does not know (was it written by a newer one?)`);
+    }
+    for (const doc of docs) {
+      const problem = options.checkDocument?.(name, doc);
+      if (problem !== undefined) throw new SnapshotFileError(file, problem);
+    }
   }
   return parsed as SnapshotFile;
 }
 
-async function readSnapshotFile(file: string): Promise<SnapshotFile | undefined> {
+/**
+ * Reads and checks a snapshot without touching the store or the file: a refused snapshot stays as it was, for an
+ * operator to look at. No file yet is normal on first start (`undefined`).
+ */
+export async function readSnapshot(file: string, options: ReadSnapshotOptions): Promise<SnapshotFile | undefined> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -114,7 +151,7 @@ async function readSnapshotFile(file: string): Promise<SnapshotFile | undefined>
     if ((err as { code?: unknown }).code === 'ENOENT') return undefined;
     throw err;
   }
-  return parseSnapshot(file, text);
+  return parseSnapshot(file, text, options);
 }
 
 async function restoreDocuments(container: Container, docs: readonly SnapshotDocument[]): Promise<void> {
@@ -123,33 +160,13 @@ async function restoreDocuments(container: Container, docs: readonly SnapshotDoc
   // Items.upsert sends each document's partition key, extracted from the body with the
   // container's own definition (read once and cached), so no path is hard-coded here and a
   // document lacking its key still round-trips (Cosmos keeps it in the "none" partition).
-  let next = 0;
-  let failed = false;
-  const worker = async (): Promise<void> => {
-    while (!failed && next < docs.length) {
-      const doc = docs[next++] as SnapshotDocument;
-      try {
-        await container.items.upsert(doc);
-      } catch (err: unknown) {
-        failed = true;
-        throw err;
-      }
-    }
-  };
-  // Settle every worker before failing, so nothing is still writing when the caller sees the error.
-  const results = await Promise.allSettled(Array.from({ length: Math.min(LOAD_CONCURRENCY, docs.length) }, worker));
-  const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-  if (failure) throw failure.reason;
+  await forEachBounded(docs, LOAD_CONCURRENCY, async (doc) => {
+    await container.items.upsert(doc);
+  });
 }
 
-/**
- * Upserts a saved snapshot back into the (empty, freshly started) embedded server and
- * returns how many documents it restored. No file yet is normal on first start (0);
- * an unreadable file throws `SnapshotFileError` rather than starting with silently lost data.
- */
-export async function loadSnapshot(containers: readonly Container[], file: string): Promise<number> {
-  const snapshot = await readSnapshotFile(file);
-  if (!snapshot) return 0;
+/** Upserts a checked snapshot into the (empty, freshly started) embedded server; returns how many documents it restored. */
+export async function restoreSnapshot(containers: readonly Container[], snapshot: SnapshotFile): Promise<number> {
   let count = 0;
   for (const container of containers) {
     const docs = snapshot.containers[container.id] ?? [];
@@ -157,4 +174,17 @@ export async function loadSnapshot(containers: readonly Container[], file: strin
     count += docs.length;
   }
   return count;
+}
+
+/**
+ * Reads, checks and restores a snapshot; returns how many documents it restored. No file yet is normal on first start
+ * (0); an unusable one throws `SnapshotFileError` rather than starting with silently lost data.
+ */
+export async function loadSnapshot(
+  containers: readonly Container[],
+  file: string,
+  options: Partial<ReadSnapshotOptions> = {},
+): Promise<number> {
+  const snapshot = await readSnapshot(file, { knownContainers: options.knownContainers ?? containers.map((c) => c.id), checkDocument: options.checkDocument });
+  return snapshot ? restoreSnapshot(containers, snapshot) : 0;
 }

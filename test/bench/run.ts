@@ -9,6 +9,7 @@ import { startEchoApp } from './echoApp';
 import { closedLoop, fixedRate, messageTarget, summarise } from './load';
 import { pressDoneAtOnce, pressDoneTurns, questionnaireSaveTurns, statusTurns } from './peopleTurns';
 import { printFanOut, runFanOutBench } from './fanOut';
+import { measureJournalCost, printJournalCost } from './journalCost';
 import { measureStatusCost } from './statusCost';
 import type { LoadResult } from './load';
 import type { CosmosOperationCounts } from '../../bot/storage/operationCounter';
@@ -129,6 +130,11 @@ async function main(): Promise<void> {
       `\nstatus on a project with all six gateways populated: the use case makes ${status.useCase.read} point reads and ${status.useCase.query} queries (+${status.useCase.other} query plan); ` +
         `the whole turn makes ${perTurn(status.turn.read)} point reads, ${perTurn(status.turn.query)} queries, ${perTurn(status.turn.other)} other and ${perTurn(status.turn.upsert + status.turn.replace + status.turn.create)} writes`,
     );
+
+    // What durability costs: the embedded store's write journal against the same server without it.
+    for (const concurrency of [8, 1]) {
+      printJournalCost(await measureJournalCost({ rounds, writesPerRound: Number(process.env.BENCH_WRITES ?? 400), concurrency }));
+    }
   } finally {
     await echo.close();
     await gateway.close();

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSnapshot, saveSnapshot, SnapshotFileError } from '../../bot/storage/snapshot';
+import { checkSchemaVersion } from '../../bot/storage/storedSchemaVersions';
 import type { SnapshotFile } from '../../bot/storage/snapshot';
 import type { CosmosFixture } from './cosmosFixture';
 import { startCosmosFixture } from './cosmosFixture';
@@ -85,5 +86,37 @@ describe('snapshots', () => {
     const malformed = join(dir, 'malformed.json');
     await writeFile(malformed, JSON.stringify({ version: 1, savedAt: '', containers: { projects: [{ projectId: 'p1' }] } }), 'utf8');
     await expect(loadSnapshot([source.containers.projects], malformed)).rejects.toThrow(/"projects".*string ids/);
+  });
+
+  it('when the snapshot holds a container this Gateway does not know, then loading refuses rather than dropping it at the next save', async () => {
+    const file = join(dir, 'unknown-container.json');
+    const content = JSON.stringify({ version: 1, savedAt: '', containers: { projects: [], staff: [{ id: 's1' }] } });
+    await writeFile(file, content, 'utf8');
+    await expect(loadSnapshot([source.containers.state, source.containers.projects], file)).rejects.toThrow(
+      `Snapshot file ${file} is unusable: it holds container "staff", which this Gateway does not know (was it written by a newer one?)`,
+    );
+    expect(await readFile(file, 'utf8')).toBe(content);
+  });
+
+  it('when the snapshot holds documents written with a newer schema, then loading refuses and names the document type, not its content', async () => {
+    const cases = [
+      [{ id: 'g', projectId: 'p1', type: 'gateway', schemaVersion: 2, secret: 'Dr Jane Smith' }, /"gateway" document with schemaVersion 2, newer than this Gateway reads \(1\)/],
+      [{ id: 'q', projectId: 'p1', type: 'questionnaire-section', schemaVersion: 9 }, /"questionnaire-section" document with schemaVersion 9, newer than this Gateway reads \(1\)/],
+    ] as const;
+    for (const [doc, reason] of cases) {
+      const file = join(dir, `newer-${doc.id}.json`);
+      await writeFile(file, JSON.stringify({ version: 1, savedAt: '', containers: { projects: [doc] } }), 'utf8');
+      const failure = await loadSnapshot([source.containers.projects], file, { checkDocument: checkSchemaVersion }).then(
+        () => new Error('loaded'),
+        (err: unknown) => err as Error,
+      );
+      expect(failure).toBeInstanceOf(SnapshotFileError);
+      expect(failure.message).toMatch(reason);
+      expect(failure.message).not.toContain('Jane');
+    }
+    // The current version, and documents without one (turn state), load as before.
+    const current = join(dir, 'current.json');
+    await writeFile(current, JSON.stringify({ version: 1, savedAt: '', containers: { projects: [{ id: 'ok', projectId: 'p9', type: 'gateway', schemaVersion: 1 }] } }), 'utf8');
+    await expect(loadSnapshot([source.containers.projects], current, { checkDocument: checkSchemaVersion })).resolves.toBe(1);
   });
 });
