@@ -20,7 +20,6 @@ interface InvokeBody {
 }
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
-const MESSAGE = 'application/vnd.microsoft.activity.message';
 
 const form = {
   organisationName: 'Ysbyty Example NHS Trust',
