@@ -4,7 +4,7 @@ import { ValidationFailed } from '../shared/errors';
 import { todayInLondon } from '../shared/ukDates';
 import { findMember, personOf, type Actor } from './actor';
 import { retryOnConflict } from './conflictRetry';
-import { EDITABLE_DETAILS, type EditableDetail, type Project, type ProjectDetails } from './project';
+import { EDITABLE_DETAILS, projectDetailsOf, type EditableDetail, type Project, type ProjectDetails } from './project';
 import { loadProjectFor } from './projectAccess';
 import type { ProjectDeps } from './projectDeps';
 import { ProjectDetailsChanged } from './projectErrors';
@@ -64,15 +64,7 @@ export async function editProjectDetails(deps: ProjectDeps, command: EditProject
   const checked = validateProjectSetup({ ...command.form, odsCode: project.odsCode }, deps.approvalSettings, today);
   if (!checked.ok) throw new ValidationFailed(checked.errors);
   const { value } = checked;
-  const next: ProjectDetails = {
-    organisationName: value.organisationName,
-    method: value.migrationMethod,
-    approximateUsers: value.approximateUsers,
-    newAccounts: value.newAccounts,
-    phasing: value.phasing,
-    plannedStart: value.plannedStart,
-    plannedCutover: value.cutover,
-  };
+  const next: ProjectDetails = projectDetailsOf(value);
   const by = personOf(command.actor);
   const at = deps.clock.now().toISOString();
   let stale = false;

@@ -1,5 +1,5 @@
 import type { IsoTimestamp, Milestone, PersonRef } from '../gateways/gatewayState';
-import type { MigrationMethod, Phasing } from '../gateways/projectSetup';
+import type { MigrationMethod, Phasing, ProjectSetup } from '../gateways/projectSetup';
 import type { ProjectRole } from '../gateways/roles';
 import type { IsoDate } from '../shared/ukDates';
 
@@ -55,6 +55,19 @@ export interface Project {
 export const EDITABLE_DETAILS = ['organisationName', 'method', 'approximateUsers', 'newAccounts', 'phasing', 'plannedStart', 'plannedCutover'] as const;
 export type EditableDetail = (typeof EDITABLE_DETAILS)[number];
 export type ProjectDetails = Pick<Project, EditableDetail>;
+
+/** The details a checked set-up form gives, in the project's own names: set-up and the details form both save these. */
+export function projectDetailsOf(setup: ProjectSetup): ProjectDetails {
+  return {
+    organisationName: setup.organisationName,
+    method: setup.migrationMethod,
+    approximateUsers: setup.approximateUsers,
+    newAccounts: setup.newAccounts,
+    phasing: setup.phasing,
+    plannedStart: setup.plannedStart,
+    plannedCutover: setup.cutover,
+  };
+}
 
 /** Enough to pick a project from a list or head a card. */
 export interface ProjectSummary {

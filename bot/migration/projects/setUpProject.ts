@@ -2,7 +2,7 @@ import { validateProjectSetup, type ProjectSetupInput, type SetupHint } from '..
 import { ValidationFailed } from '../shared/errors';
 import { todayInLondon } from '../shared/ukDates';
 import { assertActor, personOf, type Actor } from './actor';
-import { isProjectId, type Project } from './project';
+import { isProjectId, projectDetailsOf, type Project } from './project';
 import type { ProjectDeps } from './projectDeps';
 import { ProjectAlreadySetUp } from './projectErrors';
 
@@ -49,14 +49,8 @@ export async function setUpProject(deps: ProjectDeps, command: SetUpProjectComma
     tenantId: command.actor.tenantId,
     ...(teamId !== undefined ? { teamId } : {}),
     ...(reportsConversationRef !== undefined ? { reportsConversationRef } : {}),
-    organisationName: value.organisationName,
+    ...projectDetailsOf(value),
     odsCode: value.odsCode,
-    method: value.migrationMethod,
-    approximateUsers: value.approximateUsers,
-    newAccounts: value.newAccounts,
-    phasing: value.phasing,
-    plannedStart: value.plannedStart,
-    plannedCutover: value.cutover,
     createdBy: creator,
     createdAt: at,
     members: [
