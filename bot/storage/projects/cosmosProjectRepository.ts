@@ -5,27 +5,40 @@ import { ConcurrentModification } from '../../migration/projects/conflictRetry';
 import type { Project } from '../../migration/projects/project';
 import { projectNotFound } from '../../migration/projects/projectAccess';
 import type { CreateProjectOutcome, ProjectChange, ProjectRepository } from '../../migration/projects/projectRepository';
+import { mergeBySeq, pageOutOldest, sequence } from '../auditPages';
 import { cosmosStatusCode, describeError, isNotFound, isPreconditionFailed } from '../cosmosErrors';
 import { decideOne, GroupCommit, type Outcome } from '../groupCommit';
 import { queryPartition, readDocument } from './cosmosDocuments';
 import {
   assertSchema,
   memberLinkId,
+  projectAuditPageId,
   PROJECT_DOCUMENT_ID,
   SCHEMA_VERSION,
   teamLinkId,
   tenantPartition,
-  withoutSeq,
   type MemberLinkDocument,
+  type ProjectAuditPageDocument,
   type ProjectDocument,
-  type Sequenced,
   type TeamLinkDocument,
 } from './projectDocuments';
 
 export interface CosmosProjectRepositoryOptions {
-  /** For the best-effort index repairs that must not fail a saved change. */
+  /** Audit entries kept inside the project document before the oldest move to a page. */
+  readonly inlineAuditLimit?: number;
+  /** Entries moved per page. */
+  readonly auditPageSize?: number;
+  /** For the best-effort index repairs and audit paging that must not fail a saved change. */
   readonly logger?: Logger;
 }
+
+/**
+ * As for gateways: a role change or milestone entry is a few hundred bytes, a
+ * details change with its before and after under 2 KB, so 200 inline stay
+ * well below Cosmos's 2 MB next to up to MAX_PROJECT_MEMBERS members.
+ */
+const DEFAULT_INLINE_AUDIT_LIMIT = 200;
+const DEFAULT_AUDIT_PAGE_SIZE = 100;
 
 /**
  * Projects in Cosmos. The project document is the truth; team and member
@@ -38,15 +51,26 @@ export interface CosmosProjectRepositoryOptions {
  *   members, for all current members, so a link missed by a crash is
  *   repaired by the next role change; readers check membership on the project
  *   itself, so a link left behind by a removal shows nothing.
+ *
+ * The audit log pages out like a gateway's (see `pageOutOldest`): past a
+ * limit, the oldest entries are copied to `project-audit-page` documents and
+ * then trimmed, so the document stays bounded however long the project runs.
+ * Members stay inline (see `MAX_PROJECT_MEMBERS` for why, and the bound).
  */
 export class CosmosProjectRepository implements ProjectRepository {
   /** Saves of one project made at the same time share one read and one write (see `GroupCommit`). */
   private readonly saves = new GroupCommit<(current: Project) => ProjectChange | undefined, Project>((projectId, _id, decisions) => this.commit(projectId, decisions));
+  private readonly inlineAuditLimit: number;
+  private readonly auditPageSize: number;
 
   constructor(
     private readonly container: Container,
     private readonly options: CosmosProjectRepositoryOptions = {},
-  ) {}
+  ) {
+    this.inlineAuditLimit = options.inlineAuditLimit ?? DEFAULT_INLINE_AUDIT_LIMIT;
+    this.auditPageSize = Math.min(options.auditPageSize ?? DEFAULT_AUDIT_PAGE_SIZE, this.inlineAuditLimit);
+    if (this.auditPageSize < 1) throw new RangeError('auditPageSize and inlineAuditLimit must be at least 1');
+  }
 
   async get(projectId: string): Promise<Project | undefined> {
     return (await this.readProjectDocument(projectId))?.project;
@@ -59,8 +83,9 @@ export class CosmosProjectRepository implements ProjectRepository {
       type: 'project',
       schemaVersion: SCHEMA_VERSION,
       project,
-      audit: audit.map((entry, seq) => ({ ...entry, seq })),
+      audit: sequence(audit, 0),
       nextAuditSeq: audit.length,
+      auditArchived: false,
     };
     try {
       await this.container.items.create(document);
@@ -125,22 +150,57 @@ export class CosmosProjectRepository implements ProjectRepository {
       type: 'project',
       schemaVersion: SCHEMA_VERSION,
       project: current,
-      audit: [...document.audit, ...audit.map((entry, i) => ({ ...entry, seq: document.nextAuditSeq + i }))],
+      audit: [...document.audit, ...sequence(audit, document.nextAuditSeq)],
       nextAuditSeq: document.nextAuditSeq + audit.length,
+      auditArchived: document.auditArchived ?? false,
     };
+    let etag: string | undefined;
     try {
-      await this.container.item(document.id, projectId).replace(next, { accessCondition: { type: 'IfMatch', condition: document._etag } });
+      ({ etag } = await this.container.item(document.id, projectId).replace(next, { accessCondition: { type: 'IfMatch', condition: document._etag } }));
     } catch (err: unknown) {
       if (isPreconditionFailed(err)) throw new ConcurrentModification('project');
       throw err;
     }
+    if (etag !== undefined) await this.archiveOldestAudit(next, etag);
     if (!sameMembers(document.project, current)) await this.linkMembers(current, document.project.members.map((m) => m.userId));
     return outcomes;
   }
 
   async history(projectId: string): Promise<readonly ProjectAuditEntry[]> {
     const document = await this.readProjectDocument(projectId);
-    return [...(document?.audit ?? [])].sort((a, b) => a.seq - b.seq).map((e: Sequenced<ProjectAuditEntry>) => withoutSeq(e));
+    if (!document) return [];
+    const pages = document.auditArchived === true
+      ? await queryPartition<Pick<ProjectAuditPageDocument, 'id' | 'schemaVersion' | 'entries'>>(
+          this.container,
+          projectId,
+          'c.id, c.schemaVersion, c.entries',
+          "c.type = 'project-audit-page'",
+        )
+      : [];
+    for (const page of pages) assertSchema(page);
+    return mergeBySeq(pages, document.audit);
+  }
+
+  /** Best effort, after the change is saved; whatever is not archived now is archived by a later save. */
+  private async archiveOldestAudit(saved: ProjectDocument, etag: string): Promise<void> {
+    await pageOutOldest<ProjectAuditEntry, ProjectDocument>({
+      container: this.container,
+      saved,
+      etag,
+      inline: saved.audit,
+      inlineLimit: this.inlineAuditLimit,
+      pageSize: this.auditPageSize,
+      page: (entries): ProjectAuditPageDocument => ({
+        id: projectAuditPageId(entries[0]?.seq ?? 0),
+        projectId: saved.projectId,
+        type: 'project-audit-page',
+        schemaVersion: SCHEMA_VERSION,
+        entries,
+      }),
+      trimmed: (remaining) => ({ ...saved, audit: remaining, auditArchived: true }),
+      ...(this.options.logger ? { logger: this.options.logger } : {}),
+      logContext: { projectId: saved.projectId, log: 'project audit' },
+    });
   }
 
   private async readProjectDocument(projectId: string): Promise<(ProjectDocument & { _etag: string }) | undefined> {
