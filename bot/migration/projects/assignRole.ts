@@ -2,10 +2,10 @@ import { assertCan, isProjectRole, type ProjectRole } from '../gateways/roles';
 import { ValidationFailed } from '../shared/errors';
 import { findMember, personOf, type Actor } from './actor';
 import { retryOnConflict } from './conflictRetry';
-import { projectManagerCount, type Project, type ProjectMember } from './project';
+import { MAX_PROJECT_MEMBERS, projectManagerCount, type Project, type ProjectMember } from './project';
 import { loadProjectFor } from './projectAccess';
 import type { ProjectDeps } from './projectDeps';
-import { LastProjectManager } from './projectErrors';
+import { LastProjectManager, ProjectMembersFull } from './projectErrors';
 
 export const MEMBER_NAME_MAX_LENGTH = 200;
 
@@ -20,7 +20,8 @@ export interface AssignRoleCommand {
 
 /**
  * Gives someone a role in the project, changes it, or removes them. Only the
- * project manager may; the last project manager cannot be demoted or removed.
+ * project manager may; the last project manager cannot be demoted or removed,
+ * and a project full at MAX_PROJECT_MEMBERS takes nobody new.
  * Returns the project as saved.
  */
 export async function assignRole(deps: ProjectDeps, command: AssignRoleCommand): Promise<Project> {
@@ -47,6 +48,9 @@ export async function assignRole(deps: ProjectDeps, command: AssignRoleCommand):
       const existing = findMember(current, who);
       const before = existing?.role ?? null;
       if (before === role) return undefined;
+      // Checked on the latest record, so people added at the same moment cannot together pass the bound.
+      // Changing or removing someone already there is always allowed.
+      if (existing === undefined && current.members.length >= MAX_PROJECT_MEMBERS) throw new ProjectMembersFull(MAX_PROJECT_MEMBERS);
 
       // An existing member keeps their user id: item owners refer to it.
       const memberId = existing?.userId ?? userId;

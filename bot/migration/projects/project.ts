@@ -9,8 +9,22 @@ import type { IsoDate } from '../shared/ukDates';
  *
  * Why members live on the project: a role only means something within one
  * project (the PM of one practice is staff in another), and keeping them on
- * the project record means a role check needs no extra read.
+ * the project record means a role check needs no extra read: roles are
+ * checked on every change, on the record the change is saved to, so a role
+ * and the change it allows can never be read from two different versions.
+ * The list is bounded (MAX_PROJECT_MEMBERS) so the record stays one small read.
  */
+
+/**
+ * The most people with a place on one project. A migration's working group
+ * is tens of people, a large trust's champions and local admins a few
+ * hundred; staff who are only told about the move need no place (anyone in
+ * the team sees its project). 500 members of at most about 500 bytes each
+ * (Teams and Entra ids, a name of up to 200 characters, a role) are about
+ * 250 KB, an eighth of Cosmos's 2 MB document limit, leaving room for the
+ * details, milestones and the inline part of the audit log (which pages out).
+ */
+export const MAX_PROJECT_MEMBERS = 500;
 
 /** Someone the project knows, with the one role they hold in it. */
 export interface ProjectMember {

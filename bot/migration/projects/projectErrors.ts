@@ -30,6 +30,16 @@ export class LastProjectManager extends InvalidState {
   }
 }
 
+/** The member list is bounded (MAX_PROJECT_MEMBERS) so the project stays one small read. */
+export class ProjectMembersFull extends InvalidState {
+  constructor(limit: number) {
+    super(
+      `This project already has ${limit} people with a place on it, which is the most one project can hold, so this person was not added.`,
+      'Take off someone who no longer needs a place, then add this person again. Anyone in the team can still see the project without one.',
+    );
+  }
+}
+
 /** Someone else saved the project details after this form was opened: saving it would undo their change. */
 export class ProjectDetailsChanged extends DomainError<'stale-edit'> {
   readonly code = 'stale-edit' as const;

@@ -6,7 +6,8 @@ import type { GatewayAuditEntry } from '../../migration/projects/auditEntries';
 import { ConcurrentModification } from '../../migration/projects/conflictRetry';
 import { newGatewayRecord, type GatewayChange, type GatewayRecord } from '../../migration/projects/gatewayRecord';
 import type { GatewayRepository } from '../../migration/projects/gatewayRepository';
-import { cosmosStatusCode, describeError, isPreconditionFailed } from '../cosmosErrors';
+import { mergeBySeq, pageOutOldest, sequence } from '../auditPages';
+import { cosmosStatusCode, isPreconditionFailed } from '../cosmosErrors';
 import { decideOne, GroupCommit, type Outcome } from '../groupCommit';
 import { queryPartition, readDocument } from './cosmosDocuments';
 import {
@@ -14,10 +15,8 @@ import {
   gatewayAuditPageId,
   gatewayDocumentId,
   SCHEMA_VERSION,
-  withoutSeq,
   type GatewayAuditPageDocument,
   type GatewayDocument,
-  type Sequenced,
 } from './projectDocuments';
 
 export interface CosmosGatewayRepositoryOptions {
@@ -42,10 +41,9 @@ const DEFAULT_AUDIT_PAGE_SIZE = 100;
  * version.
  *
  * The log would grow without bound inside the document, so once it passes a
- * limit the oldest entries are copied to an audit page and then trimmed,
- * like an outbox: the page is written first, under an id derived from its
- * first entry, and entries carry sequence numbers, so a crash between the two
- * steps leaves duplicates that history reads merge, never a gap.
+ * limit the oldest entries are copied to audit pages and then trimmed, like
+ * an outbox (see `pageOutOldest`): a crash between the two steps leaves
+ * duplicates that history reads merge, never a gap.
  */
 export class CosmosGatewayRepository implements GatewayRepository {
   private readonly inlineAuditLimit: number;
@@ -114,7 +112,7 @@ export class CosmosGatewayRepository implements GatewayRepository {
       stage,
       gateway: current.state,
       items: current.items,
-      audit: [...(document?.audit ?? []), ...audit.map((entry, i) => ({ ...entry, seq: firstSeq + i }))],
+      audit: [...(document?.audit ?? []), ...sequence(audit, firstSeq)],
       nextAuditSeq: firstSeq + audit.length,
       auditArchived: document?.auditArchived ?? false,
     };
@@ -128,7 +126,7 @@ export class CosmosGatewayRepository implements GatewayRepository {
       if (isPreconditionFailed(err) || cosmosStatusCode(err) === 409) throw new ConcurrentModification('gateway');
       throw err;
     }
-    if (next.audit.length > this.inlineAuditLimit && etag !== undefined) await this.archiveOldestAudit(next, etag);
+    if (etag !== undefined) await this.archiveOldestAudit(next, etag);
     return outcomes;
   }
 
@@ -140,9 +138,7 @@ export class CosmosGatewayRepository implements GatewayRepository {
           { name: '@stage', value: stage },
         ])
       : [];
-    const bySeq = new Map<number, Sequenced<GatewayAuditEntry>>();
-    for (const entry of [...pages.flatMap((p) => p.entries), ...document.audit]) bySeq.set(entry.seq, entry);
-    return [...bySeq.values()].sort((a, b) => a.seq - b.seq).map((e) => withoutSeq(e));
+    return mergeBySeq(pages, document.audit);
   }
 
   private async readGateway(projectId: string, stage: StageNumber): Promise<(GatewayDocument & { _etag: string }) | undefined> {
@@ -151,38 +147,27 @@ export class CosmosGatewayRepository implements GatewayRepository {
     return document;
   }
 
-  /**
-   * Best effort, after the change is saved: a failure here must not turn a
-   * saved change into an error (the person would retry and hit a stale
-   * edit). Whatever is not archived now is archived by a later save.
-   */
-  private async archiveOldestAudit(document: GatewayDocument, etag: string): Promise<void> {
-    const entries = document.audit.slice(0, this.auditPageSize);
-    const first = entries[0];
-    if (!first) return;
-    const page: GatewayAuditPageDocument = {
-      id: gatewayAuditPageId(document.stage, first.seq),
-      projectId: document.projectId,
-      type: 'gateway-audit-page',
-      schemaVersion: SCHEMA_VERSION,
-      stage: document.stage,
-      entries,
-    };
-    try {
-      try {
-        await this.container.items.create(page);
-      } catch (err: unknown) {
-        // Already written by an earlier attempt that stopped before trimming: the same entries, so carry on.
-        if (cosmosStatusCode(err) !== 409) throw err;
-      }
-      const trimmed: GatewayDocument = { ...document, audit: document.audit.slice(entries.length), auditArchived: true };
-      await this.container.item(document.id, document.projectId).replace(trimmed, { accessCondition: { type: 'IfMatch', condition: etag } });
-    } catch (err: unknown) {
-      // A 412 only means someone saved meanwhile; their save (or the next) archives instead.
-      if (!isPreconditionFailed(err)) {
-        this.options.logger?.warn({ err: describeError(err), projectId: document.projectId, stage: document.stage }, 'gateway audit not archived');
-      }
-    }
+  /** Best effort, after the change is saved; whatever is not archived now is archived by a later save. */
+  private async archiveOldestAudit(saved: GatewayDocument, etag: string): Promise<void> {
+    await pageOutOldest<GatewayAuditEntry, GatewayDocument>({
+      container: this.container,
+      saved,
+      etag,
+      inline: saved.audit,
+      inlineLimit: this.inlineAuditLimit,
+      pageSize: this.auditPageSize,
+      page: (entries): GatewayAuditPageDocument => ({
+        id: gatewayAuditPageId(saved.stage, entries[0]?.seq ?? 0),
+        projectId: saved.projectId,
+        type: 'gateway-audit-page',
+        schemaVersion: SCHEMA_VERSION,
+        stage: saved.stage,
+        entries,
+      }),
+      trimmed: (remaining) => ({ ...saved, audit: remaining, auditArchived: true }),
+      ...(this.options.logger ? { logger: this.options.logger } : {}),
+      logContext: { projectId: saved.projectId, stage: saved.stage, log: 'gateway audit' },
+    });
   }
 }
 

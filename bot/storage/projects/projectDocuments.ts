@@ -2,7 +2,10 @@ import type { StageNumber } from '../../migration/gateways/catalogueTypes';
 import type { GatewayState, IsoTimestamp, ItemState } from '../../migration/gateways/gatewayState';
 import type { GatewayAuditEntry, ProjectAuditEntry } from '../../migration/projects/auditEntries';
 import type { Project } from '../../migration/projects/project';
+import type { Sequenced } from '../auditPages';
 import { stateDocumentId } from '../stateDocumentId';
+
+export { withoutSeq, type Sequenced } from '../auditPages';
 
 /**
  * The documents of the `projects` container (partition key `/projectId`).
@@ -10,7 +13,8 @@ import { stateDocumentId } from '../stateDocumentId';
  * A project's own records share the partition `<projectId>`: one `project`
  * document (details, members, milestones, project audit) and up to six
  * `gateway` documents (decision history, item states, gateway audit), plus
- * `gateway-audit-page` documents once a gateway's log grows long. A status
+ * `gateway-audit-page` and `project-audit-page` documents once a log grows
+ * long (see `pageOutOldest`). A status
  * view is then one point read and one single-partition query.
  *
  * Lookups that start from something other than a project id live in the
@@ -26,8 +30,6 @@ import { stateDocumentId } from '../stateDocumentId';
 
 export const SCHEMA_VERSION = 1;
 
-export type Sequenced<T> = T & { readonly seq: number };
-
 interface BaseDocument {
   readonly id: string;
   /** The partition key: a project id, or `tenant:<tenantId>` for lookups. */
@@ -38,9 +40,16 @@ interface BaseDocument {
 export interface ProjectDocument extends BaseDocument {
   readonly type: 'project';
   readonly project: Project;
-  /** Appended in the same write as the change it records. */
+  /** Appended in the same write as the change it records; the newest entries only, older ones move to audit pages. */
   readonly audit: readonly Sequenced<ProjectAuditEntry>[];
   readonly nextAuditSeq: number;
+  /** True once an audit page exists, so a history read only queries pages when there are some; absent on documents written before pages. */
+  readonly auditArchived?: boolean;
+}
+
+export interface ProjectAuditPageDocument extends BaseDocument {
+  readonly type: 'project-audit-page';
+  readonly entries: readonly Sequenced<ProjectAuditEntry>[];
 }
 
 export interface GatewayDocument extends BaseDocument {
@@ -92,6 +101,11 @@ export function gatewayAuditPageId(stage: StageNumber, firstSeq: number): string
   return `gateway-${stage}-audit-${String(firstSeq).padStart(8, '0')}`;
 }
 
+/** Named after its first entry, so archiving the same entries twice (after a crash) hits the same id. */
+export function projectAuditPageId(firstSeq: number): string {
+  return `project-audit-${String(firstSeq).padStart(8, '0')}`;
+}
+
 export function tenantPartition(tenantId: string): string {
   return `tenant:${tenantId}`;
 }
@@ -103,11 +117,6 @@ export function teamLinkId(teamId: string): string {
 
 export function memberLinkId(userId: string, projectId: string): string {
   return stateDocumentId(`member-link:${projectId}:${userId}`);
-}
-
-export function withoutSeq<T>(entry: Sequenced<T>): T {
-  const { seq: _seq, ...rest } = entry;
-  return rest as T;
 }
 
 export function assertSchema(document: { readonly schemaVersion?: unknown; readonly id?: unknown }): void {

@@ -4,9 +4,9 @@ import { ConcurrentModification } from '../../migration/projects/conflictRetry';
 import type { RiskEntry, RiskHistoryEntry } from '../../migration/risks/riskEntry';
 import type { CreateRiskOutcome, RiskChange, RiskFilter, RiskPage, RiskPageQuery, RiskRepository } from '../../migration/risks/riskRepository';
 import { NotFound } from '../../migration/shared/errors';
-import { cosmosStatusCode, describeError, isPreconditionFailed } from '../cosmosErrors';
+import { mergeBySeq, pageOutOldest, sequence, type Sequenced } from '../auditPages';
+import { cosmosStatusCode, isPreconditionFailed } from '../cosmosErrors';
 import { readDocument } from '../projects/cosmosDocuments';
-import { withoutSeq, type Sequenced } from '../projects/projectDocuments';
 import {
   assertRiskSchema,
   riskDocumentId,
@@ -64,7 +64,7 @@ export class CosmosRiskRepository implements RiskRepository {
   }
 
   async create(entry: RiskEntry, history: readonly RiskHistoryEntry[]): Promise<CreateRiskOutcome> {
-    const document = toDocument(entry, history.map((h, i) => ({ ...h, seq: i })), history.length, false);
+    const document = toDocument(entry, sequence(history, 0), history.length, false);
     try {
       await this.container.items.create(document);
       return 'created';
@@ -84,7 +84,7 @@ export class CosmosRiskRepository implements RiskRepository {
     const firstSeq = document.nextHistorySeq;
     const next = toDocument(
       change.entry,
-      [...document.history, ...change.history.map((h, i) => ({ ...h, seq: firstSeq + i }))],
+      [...document.history, ...sequence(change.history, firstSeq)],
       firstSeq + change.history.length,
       document.historyArchived,
     );
@@ -95,7 +95,7 @@ export class CosmosRiskRepository implements RiskRepository {
       if (isPreconditionFailed(err)) throw new ConcurrentModification('risk');
       throw err;
     }
-    if (next.history.length > this.inlineHistoryLimit && etag !== undefined) await this.archiveOldestHistory(next, etag);
+    if (etag !== undefined) await this.archiveOldestHistory(next, etag);
     return change.entry;
   }
 
@@ -129,13 +129,8 @@ export class CosmosRiskRepository implements RiskRepository {
           [{ name: '@riskId', value: riskId }],
         )
       : [];
-    const bySeq = new Map<number, Sequenced<RiskHistoryEntry>>();
-    for (const page of pages) {
-      assertRiskSchema(page);
-      for (const line of page.entries) bySeq.set(line.seq, line);
-    }
-    for (const line of document.history) bySeq.set(line.seq, line);
-    return [...bySeq.values()].sort((a, b) => a.seq - b.seq).map((line) => withoutSeq(line));
+    for (const page of pages) assertRiskSchema(page);
+    return mergeBySeq(pages, document.history);
   }
 
   private async read(projectId: string, riskId: string): Promise<(RiskDocument & { _etag: string }) | undefined> {
@@ -170,37 +165,27 @@ export class CosmosRiskRepository implements RiskRepository {
     return resources;
   }
 
-  /**
-   * Best effort, after the change is saved (as for gateway audit pages): the
-   * page is written first under an id named after its first line, then the
-   * lines are trimmed with IfMatch, so a crash between the two leaves
-   * duplicates that history reads merge by sequence number, never a gap.
-   */
-  private async archiveOldestHistory(document: RiskDocument, etag: string): Promise<void> {
-    const lines = document.history.slice(0, this.historyPageSize);
-    const first = lines[0];
-    if (!first) return;
-    const page: RiskHistoryPageDocument = {
-      id: riskHistoryPageId(document.riskId, first.seq),
-      projectId: document.projectId,
-      type: 'risk-history-page',
-      schemaVersion: RISK_SCHEMA_VERSION,
-      riskId: document.riskId,
-      entries: lines,
-    };
-    try {
-      try {
-        await this.container.items.create(page);
-      } catch (err: unknown) {
-        if (cosmosStatusCode(err) !== 409) throw err;
-      }
-      const trimmed: RiskDocument = { ...document, history: document.history.slice(lines.length), historyArchived: true };
-      await this.container.item(document.id, document.projectId).replace(trimmed, { accessCondition: { type: 'IfMatch', condition: etag } });
-    } catch (err: unknown) {
-      if (!isPreconditionFailed(err)) {
-        this.options.logger?.warn({ err: describeError(err), projectId: document.projectId }, 'risk history not archived');
-      }
-    }
+  /** Best effort, after the change is saved, exactly as gateway audit pages (see `pageOutOldest`). */
+  private async archiveOldestHistory(saved: RiskDocument, etag: string): Promise<void> {
+    await pageOutOldest<RiskHistoryEntry, RiskDocument>({
+      container: this.container,
+      saved,
+      etag,
+      inline: saved.history,
+      inlineLimit: this.inlineHistoryLimit,
+      pageSize: this.historyPageSize,
+      page: (entries): RiskHistoryPageDocument => ({
+        id: riskHistoryPageId(saved.riskId, entries[0]?.seq ?? 0),
+        projectId: saved.projectId,
+        type: 'risk-history-page',
+        schemaVersion: RISK_SCHEMA_VERSION,
+        riskId: saved.riskId,
+        entries,
+      }),
+      trimmed: (remaining) => ({ ...saved, history: remaining, historyArchived: true }),
+      ...(this.options.logger ? { logger: this.options.logger } : {}),
+      logContext: { projectId: saved.projectId, log: 'risk history' },
+    });
   }
 }
 

@@ -1,7 +1,7 @@
 import type { RiskEntry, RiskHistoryEntry } from '../../migration/risks/riskEntry';
 import { riskListRank } from '../../migration/risks/riskOrder';
 import { riskScore } from '../../migration/risks/riskScore';
-import type { Sequenced } from '../projects/projectDocuments';
+import type { Sequenced } from '../auditPages';
 
 /**
  * The risks log's documents in the `projects` container, in the project's

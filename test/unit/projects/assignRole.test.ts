@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assignRole } from '../../../bot/migration/projects/assignRole';
-import { LastProjectManager } from '../../../bot/migration/projects/projectErrors';
+import { MAX_PROJECT_MEMBERS, type ProjectMember } from '../../../bot/migration/projects/project';
+import { LastProjectManager, ProjectMembersFull } from '../../../bot/migration/projects/projectErrors';
 import { setUpProject } from '../../../bot/migration/projects/setUpProject';
 import type { ValidationFailed } from '../../../bot/migration/shared/errors';
 import { NotFound, PermissionDenied } from '../../../bot/migration/shared/errors';
@@ -115,5 +116,64 @@ describe('assigning roles', () => {
     const saved = await world.deps.projects.get(project.projectId);
     expect(saved?.members.map((m) => m.userId).sort()).toEqual(['29:priya', '29:sam', '29:tom']);
     expect(world.store.conflicts).toBeGreaterThan(0);
+  });
+
+  describe('the member bound', () => {
+    /** Fills the project up to `count` members straight through the store, as years of additions would. */
+    async function fillTo(world: ReturnType<typeof newWorld>, projectId: string, count: number): Promise<void> {
+      await world.deps.projects.tryUpdate(projectId, (current) => {
+        const extra: ProjectMember[] = Array.from({ length: count - current.members.length }, (_, i) => ({
+          userId: `29:filler-${i}`,
+          name: `Filler ${i}`,
+          role: 'staff',
+        }));
+        return { project: { ...current, members: [...current.members, ...extra] }, audit: [] };
+      });
+    }
+
+    it('when the project already holds the most members it may, then the next person is refused with a clear line and nothing is saved', async () => {
+      const world = newWorld();
+      const { projectId } = await teamProject(world);
+      await fillTo(world, projectId, MAX_PROJECT_MEMBERS);
+      const writes = world.store.writes;
+      const error = await caught(() => assignRole(world.deps, { actor: priya, projectId, member: nia, role: 'team-member' }));
+      expect(error).toBeInstanceOf(ProjectMembersFull);
+      expect((error as ProjectMembersFull).message).toBe(
+        'This project already has 500 people with a place on it, which is the most one project can hold, so this person was not added.',
+      );
+      expect(world.store.writes).toBe(writes);
+      expect((await world.deps.projects.get(projectId))?.members).toHaveLength(MAX_PROJECT_MEMBERS);
+    });
+
+    it('when the project has one place left, then one more person is added and takes the last place', async () => {
+      const world = newWorld();
+      const { projectId } = await teamProject(world);
+      await fillTo(world, projectId, MAX_PROJECT_MEMBERS - 1);
+      const project = await assignRole(world.deps, { actor: priya, projectId, member: nia, role: 'team-member' });
+      expect(project.members).toHaveLength(MAX_PROJECT_MEMBERS);
+      expect(project.members.at(-1)).toMatchObject({ userId: '29:nia', role: 'team-member' });
+    });
+
+    it('when the project is full, then members already on it can still change role or be taken off', async () => {
+      const world = newWorld();
+      const { projectId } = await teamProject(world);
+      await fillTo(world, projectId, MAX_PROJECT_MEMBERS);
+      expect((await assignRole(world.deps, { actor: priya, projectId, member: tom, role: 'sro' })).members).toHaveLength(MAX_PROJECT_MEMBERS);
+      expect((await assignRole(world.deps, { actor: priya, projectId, member: tom, role: null })).members).toHaveLength(MAX_PROJECT_MEMBERS - 1);
+    });
+
+    it('when two people are added at the same moment for the last place, then exactly one gets it', async () => {
+      const world = newWorld();
+      const { projectId } = await teamProject(world);
+      await fillTo(world, projectId, MAX_PROJECT_MEMBERS - 1);
+      const results = await Promise.allSettled([
+        assignRole(world.deps, { actor: priya, projectId, member: nia, role: 'team-member' }),
+        assignRole(world.deps, { actor: priya, projectId, member: { userId: '29:ravi', name: 'Ravi Patel' }, role: 'staff' }),
+      ]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const refused = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      expect(refused?.reason).toBeInstanceOf(ProjectMembersFull);
+      expect((await world.deps.projects.get(projectId))?.members).toHaveLength(MAX_PROJECT_MEMBERS);
+    });
   });
 });
