@@ -35,7 +35,7 @@ export function exportEndpoint(options: ExportEndpointOptions): (req: Request, r
   return async (req, res) => {
     const params = req.params as Record<string, unknown> | undefined;
     const token = typeof params?.token === 'string' ? params.token : '';
-    if (token.split('.').length === 5) return serveRiskLog(options, token, res, log);
+    if (options.links.isRiskLogToken(token)) return serveRiskLog(options, token, byOf(req), res, log);
     const check = options.links.check(token);
     if (!check.ok) {
       log.info({ reason: check.reason }, 'export link refused');
@@ -60,8 +60,8 @@ export function exportEndpoint(options: ExportEndpointOptions): (req: Request, r
 }
 
 /** The risk log's CSV, for the person the link names, if they may still read the log (staff and leavers may not). */
-async function serveRiskLog(options: ExportEndpointOptions, token: string, res: Response, log: Logger): Promise<void> {
-  const check = options.links.checkRiskLog(token);
+async function serveRiskLog(options: ExportEndpointOptions, token: string, by: string, res: Response, log: Logger): Promise<void> {
+  const check = options.links.checkRiskLog(token, by);
   if (!check.ok) {
     log.info({ reason: check.reason }, 'risk log link refused');
     if (check.reason === 'expired') return reply(res, 410, 'This download link has expired. In Teams, type export risks to me for a new one.');
@@ -87,6 +87,11 @@ async function serveRiskLog(options: ExportEndpointOptions, token: string, res: 
   });
   res.end(body);
   log.info({ projectId: check.projectId, entries: exported.entryCount, bytes: body.length }, 'risk log exported');
+}
+
+/** The `by` query parameter, read from the raw URL (the server has no query parser). */
+function byOf(req: Request): string {
+  return new URL(req.url ?? '', 'http://localhost').searchParams.get('by') ?? '';
 }
 
 function reply(res: Response, status: number, message: string): void {

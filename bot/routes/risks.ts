@@ -2,6 +2,7 @@ import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { ownerChoicesOf } from '../../cards/cardChoice';
 import { RISK_FORM_FIELDS, riskCardJson, type RiskTyped } from '../../cards/riskCard';
+import { riskExportCardJson } from '../../cards/riskExportCard';
 import { riskHistoryCardJson } from '../../cards/riskHistoryCard';
 import { riskListCardJson, type RiskListFilterName } from '../../cards/riskListCard';
 import { Verbs } from '../../cards/verbs';
@@ -25,7 +26,7 @@ import type { GatewayTurnState } from '../state';
 import { actorFrom } from '../teams/actorFrom';
 import { onCardAction, type CardActionResult } from './cardAction';
 import { commandIs, commandOf } from './commandSelector';
-import { answerForProject } from './projectContext';
+import { answerForProject, type Reply } from './projectContext';
 import { isRefusal, orFriendlyError } from './replies';
 import { scopeOf } from './scope';
 
@@ -222,14 +223,13 @@ async function escalationLine(deps: RiskRouteDeps, context: TurnContext, risk: R
   return ` It is escalated to senior management.${told}${notTold}`;
 }
 
-async function exportReply(deps: RiskRouteDeps, context: TurnContext, actor: Actor, projectId: string): Promise<string> {
+async function exportReply(deps: RiskRouteDeps, context: TurnContext, actor: Actor, projectId: string): Promise<Reply> {
   // Checks the person may read the log before any link is made.
   await loadRisksFor(deps, actor, projectId, 'read-risks');
   if (scopeOf(context) !== 'personal' || deps.riskExportLink === undefined) {
     return 'The export is a download link that anyone holding it can open for 15 minutes, so I only send it in a personal chat. Message me directly and type export risks.';
   }
-  const link = deps.riskExportLink(projectId, actor.userId);
-  return `Here is the risks and issues log as a CSV file: ${link.url} (the link works for 15 minutes).`;
+  return riskExportCardJson(projectId, deps.riskExportLink(projectId, actor.userId));
 }
 
 function inputOf(data: Record<string, unknown>): RiskInput {

@@ -6,6 +6,7 @@ import { DEFAULT_RISK_SETTINGS } from '../../../bot/migration/risks/riskSettings
 import { viewRisk, type RiskView } from '../../../bot/migration/risks/riskView';
 import type { AdaptiveCardJson } from '../../../cards/adaptiveCardJson';
 import { riskCardJson } from '../../../cards/riskCard';
+import { riskExportCardJson } from '../../../cards/riskExportCard';
 import { riskHistoryCardJson } from '../../../cards/riskHistoryCard';
 import { riskListCardJson } from '../../../cards/riskListCard';
 import { MEMBER_CHOICES, PROJECT_ID, TODAY } from './fixtures';
@@ -81,6 +82,7 @@ export function sampleRiskCards(): [string, AdaptiveCardJson][] {
     ['risk form (PM, closed)', riskCardJson({ projectId: PROJECT_ID, catalogue: DEFAULT_GATEWAY_CATALOGUE, ownerChoices: MEMBER_CHOICES, risk: closed, canDecide: true })],
     ['risk form (team member)', riskCardJson({ projectId: PROJECT_ID, catalogue: DEFAULT_GATEWAY_CATALOGUE, ownerChoices: MEMBER_CHOICES, risk: open })],
     ['risks list', riskListCardJson({ projectId: PROJECT_ID, risks: [open, closed], filter: '' })],
+    ['risk export', riskExportCardJson(PROJECT_ID, { url: `https://gateway.example.nhs.uk/api/exports/${PROJECT_ID}.risks.1.x.y`, expiresAt: new Date('2026-11-25T10:15:00Z') })],
     ['risks list (empty)', riskListCardJson({ projectId: PROJECT_ID, risks: [], filter: 'mine' })],
   ];
 }
