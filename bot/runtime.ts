@@ -88,8 +88,10 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       ...(config.exportLinkSecret !== undefined ? { secret: config.exportLinkSecret } : {}),
       baseUrl: () => config.publicBaseUrl ?? listening.url ?? `http://127.0.0.1:${config.port}`,
     });
+    const riskRepository = new CosmosRiskRepository(storage.containers.projects);
     const questionnaire: QuestionnaireRouteDeps = {
       ...projects,
+      risks: riskRepository,
       questionnaires: new CosmosQuestionnaireRepository(storage.containers.projects),
       questionSet: DEFAULT_QUESTION_SET,
       exportLinks,
@@ -105,7 +107,7 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
     const references = new CosmosReferenceStore(storage.containers.projects);
     const risks: RiskRouteDeps = {
       ...projects,
-      risks: new CosmosRiskRepository(storage.containers.projects),
+      risks: riskRepository,
       notifyEscalation: escalationNotifier({ projects: projects.projects, references, sender, logger }),
       riskExportLink: (projectId, userId) => exportLinks.issueRiskLog(projectId, userId),
     };
