@@ -28,16 +28,16 @@ export function escalationNotifier(deps: EscalationNotifierDeps): EscalationNoti
   return async (actor: Actor, projectId: string, risk: RiskView): Promise<EscalationNotice> => {
     const told: string[] = [];
     const notTold: string[] = [];
-    try {
-      const project = await deps.projects.get(projectId);
-      if (!project) return { told, notTold };
-      const leads = project.members.filter((m) => (m.role === 'project-manager' || m.role === 'sro') && m.userId !== actor.userId);
-      const text =
-        `${risk.entry.type === 'issue' ? 'An issue' : 'A risk'} on the ${project.organisationName} migration is now escalated to senior management: ` +
-        `"${risk.entry.title}", score ${risk.score} (${RAG_LABELS[risk.rag]}), owned by ${risk.entry.owner.name}. ` +
-        `Escalated by ${actor.name}${risk.entry.escalation.reason === undefined ? ' (its score reached the escalation level)' : `: ${risk.entry.escalation.reason}`}. Type risks in the project team to see the log.`;
-      for (const lead of leads) {
-        const label = `${lead.name} (${lead.role === 'sro' ? 'SRO' : 'project manager'})`;
+    const project = await deps.projects.get(projectId).catch(() => undefined);
+    if (!project) return { told, notTold };
+    const leads = project.members.filter((m) => (m.role === 'project-manager' || m.role === 'sro') && m.userId !== actor.userId);
+    const text =
+      `${risk.entry.type === 'issue' ? 'An issue' : 'A risk'} on the ${project.organisationName} migration is now escalated to senior management: ` +
+      `"${risk.entry.title}", score ${risk.score} (${RAG_LABELS[risk.rag]}), owned by ${risk.entry.owner.name}. ` +
+      `Escalated by ${actor.name}${risk.entry.escalation.reason === undefined ? ' (its score reached the escalation level)' : `: ${risk.entry.escalation.reason}`}. Type risks in the project team to see the log.`;
+    for (const lead of leads) {
+      const label = `${lead.name} (${lead.role === 'sro' ? 'SRO' : 'project manager'})`;
+      try {
         const reference = await deps.references.get(project.tenantId, { kind: 'user', userId: lead.userId });
         if (!reference?.reachable) {
           log.info({ projectId, riskId: risk.entry.riskId, userId: lead.userId }, 'escalation not told: no personal chat with the bot');
@@ -61,9 +61,10 @@ export function escalationNotifier(deps: EscalationNotifierDeps): EscalationNoti
           log.warn({ projectId, riskId: risk.entry.riskId, userId: lead.userId, outcome: outcome.kind }, 'escalation could not be told');
           notTold.push(label);
         }
+      } catch (err) {
+        log.warn({ projectId, riskId: risk.entry.riskId, userId: lead.userId, err: err instanceof Error ? err.name : 'unknown' }, 'escalation notice failed');
+        notTold.push(label);
       }
-    } catch (err) {
-      log.warn({ projectId, riskId: risk.entry.riskId, err: err instanceof Error ? err.name : 'unknown' }, 'escalation notice failed');
     }
     return { told, notTold };
   };

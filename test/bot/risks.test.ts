@@ -247,6 +247,19 @@ describe('the risks and issues log in Teams, over HTTP', () => {
     expect(list.text).toContain('IG approved the tool');
   });
 
+  it('when the SRO escalates an entry by hand and the PM’s chat refuses the message, then the escalation is saved, and the reply says the PM could not be told', async () => {
+    await sayInChat(PM, 'help');
+    bot.connector.refuseConversation(`a:personal-${PM.id}`, 403);
+    const entry = (await riskDeps.risks.all(projectId)).find((e) => e.title === 'Paged risk 00');
+    const result = await press(SAM, 'risk-decide', { projectId, riskId: entry?.riskId, expectedVersion: entry?.version, decision: 'escalate', reason: 'Blocks the pilot' });
+    expect(result.text).toContain('Escalated to senior management.');
+    expect(result.text).toContain('I could not tell Priya Shah (project manager)');
+    expect((await riskDeps.risks.get(projectId, entry?.riskId ?? ''))?.escalation).toMatchObject({ escalated: true, setBy: 'hand', reason: 'Blocks the pilot' });
+    const history = await press(SAM, 'risk-history', { projectId, riskId: entry?.riskId });
+    expect(history.text).toContain('Escalated to senior management: Blocks the pilot');
+    bot.connector.reset();
+  });
+
   it('when staff ask for the log, by message or by button, then they are refused and see none of it', async () => {
     const calls = await say(SUE, 'risks');
     const shown = calls.map((c) => visibleText(c.body ?? {})).join('\n');
