@@ -268,6 +268,10 @@ describe('the risks and issues log in Teams, over HTTP', () => {
     const pressed = await press(SUE, 'risks-show', { projectId, filter: '' });
     expect(pressed.text).toContain('Only the project team can see');
     expect(pressed.text).not.toContain('scan to email');
+    // Someone from outside the project (not in the team) pressing an old card's button learns nothing either.
+    const outsider = await press({ id: '29:olly', name: 'Olly Outsider' }, 'risks-show', { projectId, filter: '' });
+    expect(outsider.card).toBeUndefined();
+    expect(outsider.text).not.toContain('scan to email');
     const form = await say(SUE, 'risk: something');
     expect(form.map((c) => visibleText(c.body ?? {})).join('\n')).toMatch(/Only members of the project team can add/);
   });

@@ -30,7 +30,7 @@ describe('exporting the log as CSV', () => {
     expect(cell(2, 'Mitigation')).toBe("'+SUM(A1)");
     expect(cell(2, 'Actions')).toBe('\'@cmd, "quoted"\nnext line');
     expect(cell(2, 'Review date')).toBe('Wed 2 Dec 2026');
-    expect(cell(2, 'Added')).toBe('25/11/2026 10:00');
+    expect(cell(2, 'Added')).toBe('Wed 25 Nov 2026, 10:00');
     expect(cell(2, 'Owner')).toBe('Tom Evans');
     expect(cell(2, 'RAG')).toBe('Amber');
   });
