@@ -41,16 +41,15 @@ export interface IntentEntities {
   readonly stop: NoEntities;
   /** Understood, but the number is not a gateway (`gateway 7`): answered with how many there are. */
   readonly 'out-of-range': { readonly command: StagedIntent; readonly asked: number };
-  /**
-   * Reserved for the next issues (risks and issues logs, the weekly highlight, staff asking when they move). No
-   * recogniser produces them yet and no route answers them: they are here so those issues add a phrase table and a
-   * route, not a new shape.
-   */
   /** `risk: …` / `issue: …`: opens the risk card holding the title ('' when none was typed). */
   readonly risk: { readonly title: string };
   readonly issue: { readonly title: string };
   /** The risks and issues log, listed (optionally filtered) or exported as CSV. */
   readonly risks: RisksCommand;
+  /**
+   * Reserved for the next issues (the weekly highlight, staff asking when they move). No recogniser produces them yet
+   * and no route answers them: they are here so those issues add a phrase table and a route, not a new shape.
+   */
   readonly highlight: NoEntities;
   readonly 'when-do-i-migrate': NoEntities;
   /** Nothing recognised it. */
