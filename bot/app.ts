@@ -13,6 +13,7 @@ import { registerMilestones } from './routes/milestones';
 import { registerRoles } from './routes/roles';
 import { registerSetUp } from './routes/setUp';
 import { registerProjectDetails } from './routes/projectDetails';
+import { registerRisks, type RiskRouteDeps } from './routes/risks';
 import { registerSignOff } from './routes/signOff';
 import { registerStatus } from './routes/status';
 import { registerWalkthrough } from './routes/walkthrough';
@@ -27,6 +28,8 @@ export interface AppDependencies {
   readonly projects: ProjectDeps;
   /** The questionnaire's ports on top of the project ones: answers store, question set, export link signer. */
   readonly questionnaire: QuestionnaireRouteDeps;
+  /** The risks and issues log's ports on top of the project ones: its store, escalation notices, export links. */
+  readonly risks: RiskRouteDeps;
   readonly storage: Storage;
   readonly botAppId: string | undefined;
   readonly logger: Logger;
@@ -61,6 +64,7 @@ export function createApp(deps: AppDependencies): Application<GatewayTurnState> 
   registerMilestones(app, deps.projects);
   registerProjectDetails(app, deps.projects);
   registerQuestionnaire(app, deps.questionnaire);
+  registerRisks(app, deps.risks);
   registerFallback(app);
 
   app.error(async (context, error) => {

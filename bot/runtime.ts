@@ -17,6 +17,9 @@ import { DEFAULT_GATEWAY_CATALOGUE } from './migration/gateways/catalogue';
 import type { ProjectDeps } from './migration/projects/projectDeps';
 import { DEFAULT_QUESTION_SET } from './migration/questionnaire/questionSet';
 import type { QuestionnaireRouteDeps } from './routes/questionnaire';
+import type { RiskRouteDeps } from './routes/risks';
+import { CosmosRiskRepository } from './storage/risks';
+import { escalationNotifier } from './teams/escalationNotifier';
 import { CosmosQuestionnaireRepository } from './storage/questionnaire/cosmosQuestionnaireRepository';
 import { createProjectRepositories } from './storage/projects';
 import { startHttpServer } from './server';
@@ -85,29 +88,14 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       ...(config.exportLinkSecret !== undefined ? { secret: config.exportLinkSecret } : {}),
       baseUrl: () => config.publicBaseUrl ?? listening.url ?? `http://127.0.0.1:${config.port}`,
     });
+    const riskRepository = new CosmosRiskRepository(storage.containers.projects);
     const questionnaire: QuestionnaireRouteDeps = {
       ...projects,
+      risks: riskRepository,
       questionnaires: new CosmosQuestionnaireRepository(storage.containers.projects),
       questionSet: DEFAULT_QUESTION_SET,
       exportLinks,
     };
-    const app = createApp({
-      projects,
-      questionnaire,
-      adapter,
-      storage: storage.stateStorage,
-      botAppId: config.auth.kind === 'none' ? undefined : config.auth.appId,
-      logger,
-    });
-    const references = new CosmosReferenceStore(storage.containers.projects);
-    const logic = createTurnPipeline({
-      app,
-      queue: new TurnQueue(),
-      allowedTenantIds: config.allowedTenantIds,
-      logger,
-      observe: referenceCapture(references, logger),
-    });
-
     const proactive = options.proactive ?? {};
     const botAppId = config.auth.kind === 'none' ? '' : config.auth.appId;
     const sender = new ProactiveSender({
@@ -116,6 +104,30 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       logger,
       ...proactive,
     });
+    const references = new CosmosReferenceStore(storage.containers.projects);
+    const risks: RiskRouteDeps = {
+      ...projects,
+      risks: riskRepository,
+      notifyEscalation: escalationNotifier({ projects: projects.projects, references, sender, logger }),
+      riskExportLink: (projectId, userId) => exportLinks.issueRiskLog(projectId, userId),
+    };
+    const app = createApp({
+      projects,
+      questionnaire,
+      risks,
+      adapter,
+      storage: storage.stateStorage,
+      botAppId: config.auth.kind === 'none' ? undefined : config.auth.appId,
+      logger,
+    });
+    const logic = createTurnPipeline({
+      app,
+      queue: new TurnQueue(),
+      allowedTenantIds: config.allowedTenantIds,
+      logger,
+      observe: referenceCapture(references, logger),
+    });
+
     const weeklyDeps = {
       due: new CosmosDueProjects(storage.containers.projects),
       claims: new CosmosClaimStore(storage.containers.projects),
@@ -138,7 +150,7 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       routes: {
         messages: messagesEndpoint({ adapter, allowedServiceUrlHosts: config.allowedServiceUrlHosts, logger, logic }),
         health: healthEndpoint(storage.isReachable),
-        exports: exportEndpoint({ links: exportLinks, deps: questionnaire, logger }),
+        exports: exportEndpoint({ links: exportLinks, deps: questionnaire, risks, logger }),
         ...(config.jobs.apiKey === undefined ? {} : { weeklyHighlights: jobsEndpoint({ key: config.jobs.apiKey, runner: jobRunner, logger }) }),
       },
     });

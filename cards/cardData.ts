@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ITEM_STATUSES } from '../bot/migration/gateways/gatewayState';
 import { ITEM_INPUTS } from './itemCard';
 import { ROLES_INPUTS } from './rolesCard';
+import { RISK_LIST_FILTERS } from './riskListCard';
 import { SIGN_OFF_INPUTS } from './signOffCard';
 import { Verbs, type Verb } from './verbs';
 
@@ -31,6 +32,8 @@ const choice = <T extends readonly [string, ...string[]]>(values: T) =>
 const projectOnly = z.object({ projectId: id });
 const onGateway = z.object({ projectId: id, stage });
 const onItem = z.object({ projectId: id, itemId: id, stage: stage.optional() });
+const riskId = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/);
+const onRisk = z.object({ projectId: id, riskId });
 
 export const CARD_DATA = {
   [Verbs.help]: z.object({}),
@@ -86,6 +89,19 @@ export const CARD_DATA = {
   [Verbs.questionnaireSave]: projectOnly.extend({ sectionId: z.union([id, z.number().int()]).transform(String), base: z.unknown() }).catchall(z.unknown()),
   [Verbs.questionnaireSubmit]: projectOnly,
   [Verbs.questionnaireExport]: projectOnly,
+
+  [Verbs.risksShow]: projectOnly.extend({
+    filter: z.enum(RISK_LIST_FILTERS).optional(),
+    stage: z.preprocess((v) => (v === '' ? undefined : v), stage.optional()),
+    gatewayChoice: z.preprocess((v) => (v === '' ? undefined : v), stage.optional()),
+    after: z.string().max(200).optional(),
+  }),
+  [Verbs.riskNew]: projectOnly.extend({ type: z.enum(['risk', 'issue']).optional(), title: z.string().max(400).optional() }),
+  [Verbs.riskEdit]: onRisk,
+  // Like set-up, the risk form's answers are checked one by one by the domain (riskInput.ts), each refusal under its field.
+  [Verbs.riskSave]: onRisk.extend({ riskId: z.union([z.literal(''), riskId]), expectedVersion: wholeNumber }).catchall(z.union([z.string(), z.number()]).optional()),
+  [Verbs.riskDecide]: onRisk.extend({ expectedVersion: wholeNumber, decision: z.enum(['close', 'reopen', 'escalate', 'de-escalate']) }).catchall(z.union([z.string(), z.number()]).optional()),
+  [Verbs.riskHistory]: onRisk.extend({ offset: z.preprocess((v) => (v === '' ? undefined : v), wholeNumber.pipe(z.number().int().min(0).max(100_000)).optional()) }),
 } as const satisfies Record<Verb, z.ZodType<Record<string, unknown>>>;
 
 export type CardData<V extends Verb> = z.output<(typeof CARD_DATA)[V]>;
@@ -113,6 +129,12 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   date: 'the date',
   sectionId: 'the section',
   choice: 'the answer',
+  riskId: 'the risk or issue',
+  filter: 'the filter',
+  gatewayChoice: 'the gateway',
+  after: 'the page',
+  offset: 'the page',
+  decision: 'the decision',
 };
 
 /**

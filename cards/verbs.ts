@@ -59,6 +59,17 @@ export const Verbs = {
   questionnaireSave: 'questionnaire-save',
   questionnaireSubmit: 'questionnaire-submit',
   questionnaireExport: 'questionnaire-export',
+
+  /**
+   * Risks and issues log (Execute): the list (with its filter and page cursor); a new entry's form; an entry's form;
+   * save either; a PM's or SRO's decision (close, reopen, escalate, take back) with its reason; an entry's history.
+   */
+  risksShow: 'risks-show',
+  riskNew: 'risk-new',
+  riskEdit: 'risk-edit',
+  riskSave: 'risk-save',
+  riskDecide: 'risk-decide',
+  riskHistory: 'risk-history',
 } as const;
 
 export type Verb = (typeof Verbs)[keyof typeof Verbs];

@@ -2,11 +2,17 @@ import type { Request, Response } from 'restify';
 import type { Logger } from '../log';
 import type { QuestionnaireDeps } from '../migration/questionnaire/questionnaireDeps';
 import { exportQuestionnaire } from '../migration/questionnaire/questionnaireExport';
+import { csvStringifyWriter } from '../exports/csvStringifyWriter';
+import { exportRisks } from '../migration/risks/exportRisks';
+import type { RiskDeps } from '../migration/risks/riskDeps';
+import { isDomainError } from '../migration/shared/errors';
 import type { ExportLinks } from './exportLinks';
 
 export interface ExportEndpointOptions {
   readonly links: ExportLinks;
   readonly deps: QuestionnaireDeps;
+  /** The risks and issues log, for its CSV links; without it those links answer 404. */
+  readonly risks?: RiskDeps;
   readonly logger: Logger;
 }
 
@@ -29,6 +35,7 @@ export function exportEndpoint(options: ExportEndpointOptions): (req: Request, r
   return async (req, res) => {
     const params = req.params as Record<string, unknown> | undefined;
     const token = typeof params?.token === 'string' ? params.token : '';
+    if (options.links.isRiskLogToken(token)) return serveRiskLog(options, token, byOf(req), res, log);
     const check = options.links.check(token);
     if (!check.ok) {
       log.info({ reason: check.reason }, 'export link refused');
@@ -50,6 +57,41 @@ export function exportEndpoint(options: ExportEndpointOptions): (req: Request, r
     res.end(body);
     log.info({ projectId: check.projectId, format: check.format, bytes: body.length }, 'questionnaire exported');
   };
+}
+
+/** The risk log's CSV, for the person the link names, if they may still read the log (staff and leavers may not). */
+async function serveRiskLog(options: ExportEndpointOptions, token: string, by: string, res: Response, log: Logger): Promise<void> {
+  const check = options.links.checkRiskLog(token, by);
+  if (!check.ok) {
+    log.info({ reason: check.reason }, 'risk log link refused');
+    if (check.reason === 'expired') return reply(res, 410, 'This download link has expired. In Teams, type export risks to me for a new one.');
+    return reply(res, 404, 'There is nothing to download here.');
+  }
+  const project = options.risks === undefined ? undefined : await options.risks.projects.get(check.projectId);
+  if (options.risks === undefined || project === undefined) return reply(res, 404, 'There is nothing to download here.');
+  const actor = { tenantId: project.tenantId, userId: check.userId, name: 'export link' };
+  const exported = await exportRisks(options.risks, { actor, projectId: project.projectId }, csvStringifyWriter).catch((err: unknown) => {
+    if (isDomainError(err)) return undefined;
+    throw err;
+  });
+  if (exported === undefined) {
+    log.info({ projectId: check.projectId }, 'risk log link for someone who may no longer read it');
+    return reply(res, 404, 'There is nothing to download here.');
+  }
+  const body = Buffer.from(exported.csv, 'utf8');
+  res.writeHead(200, {
+    ...COMMON_HEADERS,
+    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Disposition': `attachment; filename="${exported.fileName}"`,
+    'Content-Length': String(body.length),
+  });
+  res.end(body);
+  log.info({ projectId: check.projectId, entries: exported.entryCount, bytes: body.length }, 'risk log exported');
+}
+
+/** The `by` query parameter, read from the raw URL (the server has no query parser). */
+function byOf(req: Request): string {
+  return new URL(req.url ?? '', 'http://localhost').searchParams.get('by') ?? '';
 }
 
 function reply(res: Response, status: number, message: string): void {

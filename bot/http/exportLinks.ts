@@ -36,10 +36,23 @@ export type ExportLinkCheck =
   /** `invalid`: not a link this bot signed (404). `expired`: it was, but its time is up (410). */
   | { readonly ok: false; readonly reason: 'invalid' | 'expired' };
 
+export type RiskLogLinkCheck = { readonly ok: true; readonly projectId: string; readonly userId: string } | { readonly ok: false; readonly reason: 'invalid' | 'expired' };
+
 export interface ExportLinks {
   issue(projectId: string, format: ExportFormat): IssuedExportLink;
   check(token: string): ExportLinkCheck;
+  /**
+   * The risks and issues log as CSV. The link also names who asked for it (`<projectId>.risks.<expiry>.<mac>?by=<user>`,
+   * the MAC covering the user too; in the query because the router allows path parameters of 100 characters only),
+   * so the download checks again that they may still read the log: it can hold sensitive matters.
+   */
+  issueRiskLog(projectId: string, userId: string): IssuedExportLink;
+  checkRiskLog(token: string, by: string): RiskLogLinkCheck;
+  /** True for a token of the risk log's shape, whatever its signature. */
+  isRiskLogToken(token: string): boolean;
 }
+
+const RISK_LOG_CODE = 'risks';
 
 export interface ExportLinkOptions {
   /** At least 32 characters; a random per-process key when absent. */
@@ -70,6 +83,33 @@ export function createExportLinks(options: ExportLinkOptions): ExportLinks {
       const payload = `${projectId}.${FORMAT_CODES[format]}.${Math.floor(expiresAt.getTime() / 1000)}`;
       const base = (typeof options.baseUrl === 'function' ? options.baseUrl() : options.baseUrl).replace(/\/+$/, '');
       return { url: `${base}${EXPORTS_PATH}/${payload}.${mac(payload).toString('base64url')}`, expiresAt };
+    },
+
+    issueRiskLog(projectId, userId) {
+      if (!isProjectId(projectId)) throw new RangeError('Not a project id');
+      const expiresAt = new Date(now().getTime() + lifetimeMs);
+      const payload = `${projectId}.${RISK_LOG_CODE}.${Math.floor(expiresAt.getTime() / 1000)}`;
+      const by = Buffer.from(userId, 'utf8').toString('base64url');
+      const base = (typeof options.baseUrl === 'function' ? options.baseUrl() : options.baseUrl).replace(/\/+$/, '');
+      return { url: `${base}${EXPORTS_PATH}/${payload}.${mac(`${payload}.${by}`).toString('base64url')}?by=${by}`, expiresAt };
+    },
+
+    isRiskLogToken(token) {
+      return token.split('.')[1] === RISK_LOG_CODE;
+    },
+
+    checkRiskLog(token, by) {
+      const parts = token.split('.');
+      if (parts.length !== 4) return { ok: false, reason: 'invalid' };
+      const [projectId = '', code = '', expiry = '', signature = ''] = parts;
+      if (!isProjectId(projectId) || code !== RISK_LOG_CODE || !/^\d{1,12}$/.test(expiry) || !/^[A-Za-z0-9_-]{1,400}$/.test(by) || !/^[A-Za-z0-9_-]{43}$/.test(signature)) {
+        return { ok: false, reason: 'invalid' };
+      }
+      const expected = Buffer.from(mac(`${projectId}.${code}.${expiry}.${by}`).toString('base64url'), 'utf8');
+      const given = Buffer.from(signature, 'utf8');
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'invalid' };
+      if (Number(expiry) * 1000 <= now().getTime()) return { ok: false, reason: 'expired' };
+      return { ok: true, projectId, userId: Buffer.from(by, 'base64url').toString('utf8') };
     },
 
     check(token) {

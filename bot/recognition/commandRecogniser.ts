@@ -1,5 +1,5 @@
 import type { StageNumber } from '../migration/gateways/catalogueTypes';
-import type { IntentEntities, IntentName, QuestionnaireCommand, Recognition, RecognitionOf, StagedIntent } from './intents';
+import type { IntentEntities, IntentName, QuestionnaireCommand, Recognition, RecognitionOf, RisksFilterWord, StagedIntent } from './intents';
 import { normaliseText } from './normaliseText';
 
 /**
@@ -10,6 +10,8 @@ import { normaliseText } from './normaliseText';
 const NUMBER = String.raw`(\d+|one|two|three|four|five|six|seven|eight|nine|ten)`;
 const GATEWAY = String.raw`(?:(?:the )?(?:gateway|stage) )?`;
 const QUESTIONNAIRE = String.raw`(?:(?:the|our) )?(?:discovery )?questionnaire`;
+const RISK_LOG = String.raw`(?:risks?(?: and issues?)?(?: log| register)?|issues?(?: log)?)`;
+const RISKS_FILTER = String.raw`(mine|red|due|due for review|closed|${GATEWAY}${NUMBER})`;
 
 type Build = (match: RegExpExecArray) => Recognition;
 
@@ -35,7 +37,33 @@ const TABLE: readonly (readonly [RegExp, Build])[] = [
   [new RegExp(`^(?:submit|send) ${QUESTIONNAIRE}(?: to the pipeline team)?$|^${QUESTIONNAIRE} submit$`), () => questionnaire({ kind: 'submit' })],
   [new RegExp(`^${QUESTIONNAIRE}(?: progress| status| overview)?$`), () => questionnaire({ kind: 'progress' })],
   [new RegExp(`^${QUESTIONNAIRE} (?:section |part )?(.+)$`), (m) => questionnaire({ kind: 'section', section: (m[1] ?? '').trim() })],
+  [new RegExp(`^(?:export|download) (?:the |our )?${RISK_LOG}(?: as (?:csv|a spreadsheet))?$`), () => exact('risks', { kind: 'export' })],
+  [/^(?:add|new|raise|log) (?:an? )?(risk|issue)$/, (m) => exact(m[1] === 'issue' ? 'issue' : 'risk', { title: '' })],
+  [new RegExp(`^(?:risks|issues|risks and issues|risk log|risk register|issue log|risks log)(?: ${RISKS_FILTER})?$`), (m) => risksList(m[1], m[2])],
+  [/^(my|red|closed) (?:risks|issues)$/, (m) => risksList(m[1], undefined)],
 ];
+
+/** `risk: …` or `issue: …`, read from the message as typed so the title keeps its capitals and punctuation. */
+const RISK_TITLE = /^(?:(?:add|new|raise|log) (?:an? )?)?(risk|issue)\s*[:\u2013\u2014-]\s*([\s\S]*)$/i;
+
+function riskWithTitle(text: string | undefined): Recognition | undefined {
+  const match = RISK_TITLE.exec((text ?? '').replace(/<at>[^<]*<\/at>/gi, ' ').trim());
+  if (!match) return undefined;
+  const title = (match[2] ?? '').replace(/\s+/g, ' ').trim();
+  return exact((match[1] ?? '').toLowerCase() === 'issue' ? 'issue' : 'risk', { title });
+}
+
+/** The log listed with one filter word or a gateway; a number that is not a gateway is answered as out of range. */
+function risksList(word: string | undefined, number: string | undefined): Recognition {
+  if (number !== undefined) {
+    const asked = NUMBER_WORDS[number] ?? Number(number);
+    if (Number.isInteger(asked) && asked >= 1 && asked <= 6) return exact('risks', { kind: 'list', filter: undefined, stage: asked as StageNumber });
+    return exact('out-of-range', { command: 'gateway', asked });
+  }
+  const filter: RisksFilterWord | undefined =
+    word === 'mine' || word === 'my' ? 'mine' : word === 'red' ? 'red' : word === 'closed' ? 'closed' : word?.startsWith('due') === true ? 'due' : undefined;
+  return exact('risks', { kind: 'list', filter, stage: undefined });
+}
 
 const NUMBER_WORDS: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 
@@ -51,6 +79,8 @@ function staged(intent: StagedIntent, number: string | undefined): Recognition {
 export function recogniseCommand(text: string | undefined): Recognition | undefined {
   const normalised = normaliseText(text);
   if (normalised === '' && (text ?? '').trim() === '?') return exact('help', {});
+  const risk = riskWithTitle(text);
+  if (risk !== undefined) return risk;
   for (const [pattern, build] of TABLE) {
     const match = pattern.exec(normalised);
     if (match) return build(match);

@@ -29,6 +29,15 @@ export function commandTextOf(recognition: Recognition): string | undefined {
       if (command.kind === 'section') return `questionnaire ${command.section}`;
       return command.kind === 'progress' ? 'questionnaire' : `${command.kind} questionnaire`;
     }
+    case 'risk':
+    case 'issue':
+      return recognition.entities.title === '' ? `add ${recognition.intent}` : `${recognition.intent}: ${recognition.entities.title}`;
+    case 'risks': {
+      const command = recognition.entities;
+      if (command.kind === 'export') return 'export risks';
+      if (command.stage !== undefined) return `risks gateway ${command.stage}`;
+      return command.filter === undefined ? 'risks' : `risks ${command.filter}`;
+    }
     default:
       return undefined;
   }

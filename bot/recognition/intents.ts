@@ -9,6 +9,14 @@ export type QuestionnaireCommand =
 
 type NoEntities = Readonly<Record<string, never>>;
 
+/** A filter word after `risks` (`risks mine`, `risks red`, `risks due`, `risks closed`). */
+export type RisksFilterWord = 'mine' | 'red' | 'due' | 'closed';
+
+/** `risks` with an optional filter (a word or a gateway), or `export risks`. */
+export type RisksCommand =
+  | { readonly kind: 'list'; readonly filter: RisksFilterWord | undefined; readonly stage: StageNumber | undefined }
+  | { readonly kind: 'export' };
+
 /** The commands whose gateway number is checked against the six gateways. */
 export type StagedIntent = 'gateway' | 'walkthrough' | 'sign-off';
 
@@ -33,14 +41,15 @@ export interface IntentEntities {
   readonly stop: NoEntities;
   /** Understood, but the number is not a gateway (`gateway 7`): answered with how many there are. */
   readonly 'out-of-range': { readonly command: StagedIntent; readonly asked: number };
-  /**
-   * Reserved for the next issues (risks and issues logs, the weekly highlight, staff asking when they move). No
-   * recogniser produces them yet and no route answers them: they are here so those issues add a phrase table and a
-   * route, not a new shape.
-   */
+  /** `risk: …` / `issue: …`: opens the risk card holding the title ('' when none was typed). */
   readonly risk: { readonly title: string };
   readonly issue: { readonly title: string };
-  readonly risks: NoEntities;
+  /** The risks and issues log, listed (optionally filtered) or exported as CSV. */
+  readonly risks: RisksCommand;
+  /**
+   * Reserved for the next issues (the weekly highlight, staff asking when they move). No recogniser produces them yet
+   * and no route answers them: they are here so those issues add a phrase table and a route, not a new shape.
+   */
   readonly highlight: NoEntities;
   readonly 'when-do-i-migrate': NoEntities;
   /** Nothing recognised it. */
@@ -49,7 +58,7 @@ export interface IntentEntities {
 
 export type IntentName = keyof IntentEntities;
 
-export const RESERVED_INTENTS = ['risk', 'issue', 'risks', 'highlight', 'when-do-i-migrate'] as const satisfies readonly IntentName[];
+export const RESERVED_INTENTS = ['highlight', 'when-do-i-migrate'] as const satisfies readonly IntentName[];
 
 /**
  * What one message means. `confidence` is 1 for an exact command; a recogniser that guesses (a typo, later an NLU

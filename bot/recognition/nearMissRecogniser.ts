@@ -18,6 +18,13 @@ const COMMAND_WORDS = [
   'questionnaire',
   'export questionnaire',
   'submit questionnaire',
+  'risks',
+  'risks mine',
+  'risks closed',
+  'risks gateway',
+  'export risks',
+  'add risk',
+  'add issue',
 ] as const;
 
 /** At most this (below `ACT_ON_CONFIDENCE`): a near miss is only ever a suggestion. */

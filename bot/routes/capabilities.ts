@@ -15,5 +15,8 @@ export const CAPABILITIES: readonly Capability[] = [
   { command: 'project details', description: 'Changes what set-up recorded (cutover, numbers, method, phasing, dates) as plans move on (project manager or SRO).' },
   { command: 'roles', description: 'Who is on the project and in what role; the project manager gives out roles.' },
   { command: 'questionnaire', description: 'The discovery questionnaire, section by section: who answered what, then export it or submit it (also: questionnaire 3, export questionnaire, submit questionnaire).' },
+  { command: 'risk: …  /  issue: …', description: 'Adds to the risks and issues log: type risk: and a title (or issue: for something that has happened), then give the likelihood, impact and owner on the card.' },
+  { command: 'risks', description: 'The risks and issues log, open entries first by score, with Edit and History (also: risks mine, risks red, risks gateway 2, risks due, risks closed). Not for staff.' },
+  { command: 'export risks', description: 'In a personal chat with me: the whole log as a CSV file, by a link that works for 15 minutes.' },
   { command: 'help', description: 'Shows this list of what I can do.' },
 ];

@@ -35,7 +35,8 @@ export function questionnaireChecklistNotes(overlaps: QuestionnaireOverlaps, pro
     notes.set(itemId, list);
   };
 
-  for (const n of overlaps.notes) add(FEED_ITEMS.applications, n.kind === 'risk' ? `Risk from the discovery questionnaire: ${n.text}` : `${PREFIX}${n.text}`);
+  // Suggested risks go to the risks and issues log instead (questionnaireFeeds.ts, addQuestionnaireRisks).
+  for (const n of overlaps.notes) if (n.kind !== 'risk') add(FEED_ITEMS.applications, `${PREFIX}${n.text}`);
 
   const setUpSaid = (answer: number, planned: number): string => (answer === planned ? '' : ` (the project was set up with ${planned.toLocaleString('en-GB')})`);
   if (overlaps.approximateUsers !== undefined) {

@@ -3,6 +3,7 @@ import { itemEntries } from '../projects/auditEntries';
 import { itemIn } from '../projects/gatewayRecord';
 import type { Project } from '../projects/project';
 import { updateChecklistItem } from '../projects/updateChecklistItem';
+import { addQuestionnaireRisks } from '../risks/addQuestionnaireRisks';
 import { findItem } from '../gateways/catalogue';
 import { StaleEdit } from '../shared/errors';
 import type { QuestionnaireRecord } from './answerRecord';
@@ -14,15 +15,22 @@ import type { QuestionnaireDeps } from './questionnaireDeps';
 const ATTEMPTS = 2;
 
 /**
- * Puts what the answers imply onto the checklist (see questionnaireChecklistNotes): each note once, on its item.
+ * Puts what the answers imply onto the checklist (see questionnaireChecklistNotes): each note once, on its item;
+ * and the suggested risks into the risks and issues log, once each (addQuestionnaireRisks keys them), owned by the
+ * PM and marked as suggested by the questionnaire.
  * The project is the one the caller already loaded, so a save with nothing to note costs nothing more.
  * Notes already there, by their text, are not added again, so every save can call this, and a save whose notes did
- * not land (a clash) gets them on the next save. Returns the notes added.
+ * not land (a clash) gets them on the next save. Returns the notes and risk titles added.
  */
 export async function feedChecklistFromQuestionnaire(deps: QuestionnaireDeps, actor: Actor, project: Project, record: QuestionnaireRecord): Promise<readonly string[]> {
-  const byItem = questionnaireChecklistNotes(deriveOverlaps(deps.questionSet, record, deps.approvalSettings), project);
+  const overlaps = deriveOverlaps(deps.questionSet, record, deps.approvalSettings);
+  const byItem = questionnaireChecklistNotes(overlaps, project);
   const added: string[] = [];
   for (const [itemId, wanted] of byItem) added.push(...(await addMissingNotes(deps, actor, project.projectId, itemId, wanted)));
+  const { risks } = deps;
+  if (risks !== undefined) {
+    added.push(...(await addQuestionnaireRisks({ ...deps, risks }, { actor, projectId: project.projectId, questionSet: deps.questionSet, overlaps })));
+  }
   return added;
 }
 

@@ -9,6 +9,7 @@ import { registerSignOff } from '../../../bot/routes/signOff';
 import { registerStatus } from '../../../bot/routes/status';
 import { registerWalkthrough } from '../../../bot/routes/walkthrough';
 import { registerProjectDetails } from '../../../bot/routes/projectDetails';
+import { registerRisks, type RiskRouteDeps } from '../../../bot/routes/risks';
 import type { ProjectDeps } from '../../../bot/migration/projects/projectDeps';
 import type { GatewayTurnState } from '../../../bot/state';
 
@@ -49,5 +50,6 @@ export function registeredVerbs(): RegisteredVerbs {
   registerRoles(app, deps);
   registerMilestones(app, deps);
   registerQuestionnaire(app, deps as QuestionnaireRouteDeps);
+  registerRisks(app, deps as RiskRouteDeps);
   return { execute, submit };
 }

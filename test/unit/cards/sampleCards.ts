@@ -12,6 +12,7 @@ import { signOffCardJson } from '../../../cards/signOffCard';
 import { statusCardJson } from '../../../cards/statusCard';
 import { walkthroughCard } from '../../../cards/walkthroughCard';
 import type { Json } from './cardWalk';
+import { sampleRiskCards } from './riskSamples';
 import {
   checklistFixture,
   GO,
@@ -66,6 +67,7 @@ export function sampleCards(): readonly (readonly [string, Json])[] {
     ['roles (staff)', rolesCardJson(projectFixture(), { candidates: [], canAssign: false })],
     ['did you mean', didYouMeanCard({ command: 'walk me through gateway 1' })],
     ['item history', itemHistoryCardJson(entry.item.action, historyFixture(entry.item.id), { projectId: PROJECT_ID, stage: 4, itemId: entry.item.id })],
+    ...sampleRiskCards(),
   ];
 }
 

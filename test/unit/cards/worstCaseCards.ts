@@ -11,6 +11,7 @@ import { signOffCardJson } from '../../../cards/signOffCard';
 import { statusCardJson } from '../../../cards/statusCard';
 import { walkthroughCard } from '../../../cards/walkthroughCard';
 import { actionsTitled, refreshAction, type Json } from './cardWalk';
+import { worstRiskCards } from './riskSamples';
 import { PROJECT_ID, TODAY } from './fixtures';
 import { worstChecklist, worstHistory, worstMyActions, worstProject, worstStatus, WORST_MEMBER_CHOICES, WORST_USER_IDS } from './worstCase';
 
@@ -77,5 +78,6 @@ export function worstCaseCards(): readonly (readonly [string, Json])[] {
   const project = worstProject();
   cards.push(['roles (project manager)', rolesCardJson(project, { candidates: WORST_MEMBER_CHOICES, canAssign: true })]);
   cards.push(['roles (staff)', rolesCardJson(project, { candidates: [], canAssign: false })]);
+  cards.push(...worstRiskCards());
   return cards;
 }

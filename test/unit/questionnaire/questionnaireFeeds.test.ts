@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FEED_ITEMS } from '../../../bot/migration/questionnaire/questionnaireChecklistNotes';
 
 const FEED_ITEM_ID = FEED_ITEMS.applications;
-import { tom } from '../projects/projectFixtures';
+import { priya, tom } from '../projects/projectFixtures';
 import { fillSection, questionnaireWorld } from './questionnaireWorld';
 
 const applications = {
@@ -13,46 +13,45 @@ const applications = {
   ],
 };
 
-describe('questionnaire answers feeding the checklist', () => {
-  it('when an application is flagged for re-integration, then it becomes a note on the integrated applications review item', async () => {
+describe('questionnaire answers feeding the risks and issues log', () => {
+  const suggested = async (world: Awaited<ReturnType<typeof questionnaireWorld>>) =>
+    (await world.riskStore.risks.all(world.project.projectId)).filter((e) => e.source?.kind === 'questionnaire');
+
+  it('when an application is flagged for re-integration, then it becomes a log entry owned by the PM, marked as suggested by the questionnaire, and not a checklist note', async () => {
     const world = await questionnaireWorld();
     await fillSection(world, tom, 'applications', applications);
 
+    const entries = await suggested(world);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]?.title).toContain('Mitel phones');
+    expect(entries[0]?.owner).toEqual({ id: priya.userId, name: priya.name });
+    expect(entries[0]?.link).toEqual({ kind: 'item', stage: 1, itemId: FEED_ITEM_ID });
+    expect(entries.some((e) => e.title.includes('Ricoh scanners'))).toBe(false);
     const item = (await world.deps.gateways.get(world.project.projectId, 1)).items.find((i) => i.itemId === FEED_ITEM_ID);
-    const notes = item?.notes.map((n) => n.text) ?? [];
-    expect(notes.some((text) => text.startsWith('Risk from the discovery questionnaire:') && text.includes('Mitel phones'))).toBe(true);
-    expect(notes.some((text) => text.includes('Ricoh scanners'))).toBe(false);
-    expect(item?.notes[0]?.by).toEqual({ id: tom.userId, name: tom.name });
+    expect(item?.notes.some((n) => n.text.startsWith('Risk from the discovery questionnaire:')) ?? false).toBe(false);
   });
 
-  it('when the section is saved again with one more flagged application, then only that one is added: no note twice', async () => {
+  it('when the section is saved again with one more flagged application, then only that one is added: no entry twice', async () => {
     const world = await questionnaireWorld();
-    const notesNow = async () => (await world.deps.gateways.get(world.project.projectId, 1)).items.find((i) => i.itemId === FEED_ITEM_ID)?.notes.map((n) => n.text) ?? [];
     await fillSection(world, tom, 'applications', applications);
-    const first = await notesNow();
+    const first = await suggested(world);
     expect(first).toHaveLength(1);
-    expect(first[0]).toContain('Mitel phones');
 
-    await fillSection(world, tom, 'applications', {
-      ...applications,
-      'apps-list': [...applications['apps-list'], { name: 'Pager gateway', purpose: 'alerts', sendsMailVia: 'unknown', flagged: true }],
-    });
-    const second = await notesNow();
+    const more = { ...applications, 'apps-list': [...applications['apps-list'], { name: 'Pager gateway', purpose: 'alerts', sendsMailVia: 'unknown', flagged: true }] };
+    await fillSection(world, tom, 'applications', more);
+    const second = await suggested(world);
     expect(second).toHaveLength(2);
-    expect(second[0]).toBe(first[0]);
-    expect(second[1]).toContain('Pager gateway');
+    expect(second.some((e) => e.title.includes('Pager gateway'))).toBe(true);
 
-    await fillSection(world, tom, 'applications', {
-      ...applications,
-      'apps-list': [...applications['apps-list'], { name: 'Pager gateway', purpose: 'alerts', sendsMailVia: 'unknown', flagged: true }],
-    });
-    expect(await notesNow()).toEqual(second);
+    await fillSection(world, tom, 'applications', more);
+    expect((await suggested(world)).map((e) => e.riskId).sort()).toEqual(second.map((e) => e.riskId).sort());
   });
 
-  it('when nothing is flagged, then the checklist is left alone', async () => {
+  it('when nothing is flagged, then the checklist and the log are left alone', async () => {
     const world = await questionnaireWorld();
     await fillSection(world, tom, 'mailbox-sizes', { 'mailbox-over-quota': '18', 'mailbox-largest-gb': '52' });
     expect((await world.deps.gateways.get(world.project.projectId, 1)).items).toEqual([]);
+    expect(await suggested(world)).toEqual([]);
   });
 });
 

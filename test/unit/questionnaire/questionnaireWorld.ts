@@ -5,12 +5,15 @@ import type { QuestionnaireDeps } from '../../../bot/migration/questionnaire/que
 import { saveQuestionnaireSection, type SaveSectionResult } from '../../../bot/migration/questionnaire/questionnaireSaveSection';
 import { DEFAULT_QUESTION_SET } from '../../../bot/migration/questionnaire/questionSet';
 import { newWorld, teamProject, type TestWorld } from '../projects/projectFixtures';
+import { InMemoryRiskStore } from '../risks/inMemoryRiskStore';
 import { InMemoryQuestionnaireStore } from './inMemoryQuestionnaireStore';
 
 /** A set-up team project (see projectFixtures: Priya PM, Sam SRO, Tom member, Sue staff) with an empty questionnaire in memory. */
 export interface QuestionnaireWorld extends TestWorld {
   readonly deps: QuestionnaireDeps;
   readonly answers: InMemoryQuestionnaireStore;
+  /** The risks and issues log, where the questionnaire's suggested risks go. */
+  readonly riskStore: InMemoryRiskStore;
   readonly project: Project;
 }
 
@@ -18,7 +21,8 @@ export async function questionnaireWorld(now?: string): Promise<QuestionnaireWor
   const world = newWorld(now);
   const project = await teamProject(world);
   const answers = new InMemoryQuestionnaireStore();
-  return { ...world, answers, project, deps: { ...world.deps, questionnaires: answers, questionSet: DEFAULT_QUESTION_SET } };
+  const riskStore = new InMemoryRiskStore();
+  return { ...world, answers, riskStore, project, deps: { ...world.deps, questionnaires: answers, questionSet: DEFAULT_QUESTION_SET, risks: riskStore.risks } };
 }
 
 /** Opens the section as `actor` would see it, then saves `inputs` from that card. */

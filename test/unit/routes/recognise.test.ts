@@ -68,6 +68,26 @@ describe('recognise: what people type, as one typed intent', () => {
     ['gateway 0', command('out-of-range', { command: 'gateway', asked: 0 })],
     ['sign off gateway 9', command('out-of-range', { command: 'sign-off', asked: 9 })],
     ['walk me through gateway ten', command('out-of-range', { command: 'walkthrough', asked: 10 })],
+    ['risk: archive tool not approved by IG', command('risk', { title: 'archive tool not approved by IG' })],
+    ['<at>Gateway</at> Risk:  Archive tool   not approved by IG?', command('risk', { title: 'Archive tool not approved by IG?' })],
+    ['issue: scan to email fails on ward 7', command('issue', { title: 'scan to email fails on ward 7' })],
+    ['new issue - printers on ward 3', command('issue', { title: 'printers on ward 3' })],
+    ['add a risk', command('risk', { title: '' })],
+    ['risk:', command('risk', { title: '' })],
+    ['risks', command('risks', { kind: 'list', filter: undefined, stage: undefined })],
+    ['show the risks and issues', command('risks', { kind: 'list', filter: undefined, stage: undefined })],
+    ['risk log', command('risks', { kind: 'list', filter: undefined, stage: undefined })],
+    ['risks mine', command('risks', { kind: 'list', filter: 'mine', stage: undefined })],
+    ['my risks', command('risks', { kind: 'list', filter: 'mine', stage: undefined })],
+    ['risks red', command('risks', { kind: 'list', filter: 'red', stage: undefined })],
+    ['risks due', command('risks', { kind: 'list', filter: 'due', stage: undefined })],
+    ['risks due for review', command('risks', { kind: 'list', filter: 'due', stage: undefined })],
+    ['risks closed', command('risks', { kind: 'list', filter: 'closed', stage: undefined })],
+    ['risks gateway 2', command('risks', { kind: 'list', filter: undefined, stage: 2 })],
+    ['issues stage two', command('risks', { kind: 'list', filter: undefined, stage: 2 })],
+    ['risks gateway 8', command('out-of-range', { command: 'gateway', asked: 8 })],
+    ['export risks', command('risks', { kind: 'export' })],
+    ['download the risk log as CSV', command('risks', { kind: 'export' })],
   ])('when someone types %j, then it is %j', (text, expected) => {
     const recognition = recognise(text);
     expect(recognition).toEqual(expected);
@@ -86,6 +106,9 @@ describe('recognise: what people type, as one typed intent', () => {
     ['questionaire', 'questionnaire'],
     ['questionaire 3', 'questionnaire 3'],
     ['milstones', 'milestones'],
+    ['rsks', 'risks'],
+    ['riks mine', 'risks mine'],
+    ['export riks', 'export risks'],
   ])('when someone types the slip %j, then it is only a suggestion of %j, which no route acts on', (text, meant) => {
     const recognition = recognise(text);
     expect(isRecognised(recognition)).toBe(false);
@@ -94,7 +117,7 @@ describe('recognise: what people type, as one typed intent', () => {
     expect(commandTextOf(recognition)).toBe(meant);
   });
 
-  it.each([['when do I migrate'], ['what is the weather'], ['hello'], ['thanks'], ['questionnaires are boring'], ['export status'], ['gatway 7'], ['gateway 1 2'], [''], [undefined]])(
+  it.each([['when do I migrate'], ['what is the weather'], ['risky business'], ['the risk is low'], ['hello'], ['thanks'], ['questionnaires are boring'], ['export status'], ['gatway 7'], ['gateway 1 2'], [''], [undefined]])(
     'when someone types %j, then it is unknown',
     (text) => {
       expect(recognise(text)).toEqual(UNKNOWN);
@@ -103,9 +126,9 @@ describe('recognise: what people type, as one typed intent', () => {
 
   it('when a first recogniser is sure, then the next is not asked; when none is sure, then the best guess wins', () => {
     const asked: string[] = [];
-    const sure = (): Recognition => (asked.push('sure'), { intent: 'risks', entities: {}, confidence: 0.9 });
+    const sure = (): Recognition => (asked.push('sure'), { intent: 'status', entities: {}, confidence: 0.9 });
     const guess = (confidence: number) => (): Recognition => (asked.push(`guess ${confidence}`), { intent: 'highlight', entities: {}, confidence });
-    expect(chainRecognisers([sure, guess(0.3)])('x')).toEqual({ intent: 'risks', entities: {}, confidence: 0.9 });
+    expect(chainRecognisers([sure, guess(0.3)])('x')).toEqual({ intent: 'status', entities: {}, confidence: 0.9 });
     expect(asked).toEqual(['sure']);
     expect(chainRecognisers([guess(0.3), guess(0.6), () => undefined])('x')).toEqual({ intent: 'highlight', entities: {}, confidence: 0.6 });
     expect(chainRecognisers([() => undefined])('x')).toEqual(UNKNOWN);
