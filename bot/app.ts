@@ -21,6 +21,7 @@ import { registerHelp } from './routes/help';
 import { registerInstall } from './routes/install';
 import type { GatewayTurnState } from './state';
 import type { GatewayAdapter } from './teams/gatewayAdapter';
+import type { PersonalNotices } from './teams/personalNotices';
 
 export interface AppDependencies {
   readonly adapter: GatewayAdapter;
@@ -30,6 +31,8 @@ export interface AppDependencies {
   readonly questionnaire: QuestionnaireRouteDeps;
   /** The risks and issues log's ports on top of the project ones: its store, escalation notices, export links. */
   readonly risks: RiskRouteDeps;
+  /** Messages to people in their personal chats (a role given to them); without it, the reply says they were not told. */
+  readonly notices?: PersonalNotices;
   readonly storage: Storage;
   readonly botAppId: string | undefined;
   readonly logger: Logger;
@@ -60,7 +63,7 @@ export function createApp(deps: AppDependencies): Application<GatewayTurnState> 
   registerGateways(app, deps.projects);
   registerStatus(app, deps.projects);
   registerSignOff(app, deps.projects);
-  registerRoles(app, deps.projects);
+  registerRoles(app, deps.projects, deps.notices);
   registerMilestones(app, deps.projects);
   registerProjectDetails(app, deps.projects);
   registerQuestionnaire(app, deps.questionnaire);

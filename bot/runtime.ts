@@ -20,6 +20,7 @@ import type { QuestionnaireRouteDeps } from './routes/questionnaire';
 import type { RiskRouteDeps } from './routes/risks';
 import { CosmosRiskRepository } from './storage/risks';
 import { escalationNotifier } from './teams/escalationNotifier';
+import { personalNotices } from './teams/personalNotices';
 import { CosmosQuestionnaireRepository } from './storage/questionnaire/cosmosQuestionnaireRepository';
 import { createProjectRepositories } from './storage/projects';
 import { startHttpServer } from './server';
@@ -105,16 +106,18 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       ...proactive,
     });
     const references = new CosmosReferenceStore(storage.containers.projects);
+    const notices = personalNotices({ references, sender, logger });
     const risks: RiskRouteDeps = {
       ...projects,
       risks: riskRepository,
-      notifyEscalation: escalationNotifier({ projects: projects.projects, references, sender, logger }),
+      notifyEscalation: escalationNotifier({ projects: projects.projects, notices }),
       riskExportLink: (projectId, userId) => exportLinks.issueRiskLog(projectId, userId),
     };
     const app = createApp({
       projects,
       questionnaire,
       risks,
+      notices,
       adapter,
       storage: storage.stateStorage,
       botAppId: config.auth.kind === 'none' ? undefined : config.auth.appId,

@@ -18,12 +18,13 @@ import { textInput } from '../../cards/cardData';
 import { commandIs } from './commandSelector';
 import { answerForProject } from './projectContext';
 import { refusalOf } from '../migration/shared/errors';
+import type { PersonalNotices } from '../teams/personalNotices';
 
 /**
  * Project roles: who is on the project and as what. The project manager gives people in the team a role; the name
  * stored is the one Teams' roster gives for the chosen person, never the card's.
  */
-export function registerRoles(app: Application<GatewayTurnState>, deps: ProjectDeps): void {
+export function registerRoles(app: Application<GatewayTurnState>, deps: ProjectDeps, notices?: PersonalNotices): void {
   const view = async (context: TurnContext, actor: Actor, projectId: unknown, message?: string) => {
     const { project, role } = await loadProjectFor(deps, actor, projectId);
     const roster = await rosterOf(context);
@@ -53,18 +54,31 @@ export function registerRoles(app: Application<GatewayTurnState>, deps: ProjectD
       saved = await assignRole(deps, { actor, projectId: project.projectId, member, role });
     });
     if (refused !== undefined || saved === undefined) return { card: await view(context, actor, project.projectId, refused) };
-    return { card: await view(context, actor, project.projectId, roleChangedLine(person.name, before, role, saved)) };
+    const told = person.userId === actor.userId ? 'self' : await tellThem(notices, actor, saved, person, role);
+    return { card: await view(context, actor, project.projectId, roleChangedLine(person.name, before, role, saved, told)) };
   });
 }
 
+/** The person hears of their new role from Gateway itself, in their personal chat, when the bot can reach them there. */
+async function tellThem(notices: PersonalNotices | undefined, actor: Actor, project: Project, person: { readonly userId: string; readonly name: string }, role: ProjectRole | null): Promise<boolean> {
+  if (notices === undefined) return false;
+  const text =
+    role === null
+      ? `${actor.name} has taken you off the ${project.organisationName} NHSmail migration project.`
+      : `${actor.name} has made you ${ROLE_PHRASES[role]} on the ${project.organisationName} NHSmail migration project. Type help in the project team to see what you can do.`;
+  const outcome = await notices(project.tenantId, [{ userId: person.userId, label: person.name }], text, { projectId: project.projectId });
+  return outcome.told.length > 0;
+}
+
 /**
- * What the project manager is told after a role change: the role by name, that the person has not been told (TODO:
- * tell them in their personal chat once the proactive sender keeps personal conversation references), and when the
- * change left the project without its senior responsible owner.
+ * What the project manager is told after a role change: the role by name, whether Gateway told the person in their
+ * personal chat (it can only when they have opened one with it), and when the change left the project without its
+ * senior responsible owner.
  */
-function roleChangedLine(name: string, before: ProjectRole | undefined, after: ProjectRole | null, saved: Project): string {
+function roleChangedLine(name: string, before: ProjectRole | undefined, after: ProjectRole | null, saved: Project, told: boolean | 'self'): string {
   const changed = after === null ? `${name} is no longer on the project.` : `${name} is now ${ROLE_PHRASES[after]}.`;
-  const untold = `I have not told ${name}: please let them know.`;
+  const untold =
+    told === 'self' ? '' : told ? `I have told ${name} in their personal chat with me.` : `I could not tell ${name} (they have not opened a personal chat with me): please let them know.`;
   const noSro = before === 'sro' && !saved.members.some((m) => m.role === 'sro') ? ' The project now has no senior responsible owner: give someone that role.' : '';
-  return `${changed}${noSro} ${untold}`;
+  return `${changed}${noSro}${untold === "" ? "" : ` ${untold}`}`;
 }

@@ -93,11 +93,20 @@ describe('a project team trying Gateway as new users, over HTTP', () => {
   });
 
   describe('giving out roles', () => {
-    it('when the project manager gives Tom a role, then the card names the role and says Tom was not told by Gateway', async () => {
+    it('when the project manager gives Tom a role before Tom has a personal chat with Gateway, then the card names the role and says Tom could not be told', async () => {
       const response = await press(PM, 'role-assign', { projectId: await projectId(), userId: TOM.id, role: 'team-member' });
       const text = JSON.stringify(response.value);
       expect(text).toContain('Tom Evans is now a project team member.');
-      expect(text).toMatch(/not told Tom Evans|have not told/i);
+      expect(text).toContain('I could not tell Tom Evans (they have not opened a personal chat with me): please let them know.');
+    });
+
+    it('when Tom has a personal chat with Gateway and is given a role, then Gateway tells him there and the card says so', async () => {
+      await sayInChat(TOM, 'help');
+      const before = bot.connector.calls.length;
+      const response = await press(PM, 'role-assign', { projectId: await projectId(), userId: TOM.id, role: 'sro' });
+      expect(JSON.stringify(response.value)).toContain('Tom Evans is now the senior responsible owner (SRO). I have told Tom Evans in their personal chat with me.');
+      const toTom = bot.connector.calls.slice(before).filter((c) => c.body?.type === 'message' && c.path.includes(encodeURIComponent(`a:chat-${TOM.id}`)));
+      expect(toTom.map((c) => String(c.body?.text))).toEqual([expect.stringContaining('Priya Shah has made you the senior responsible owner (SRO)') as unknown]);
     });
 
     it('when the SRO is made project manager, then the card says the project has no SRO any more', async () => {
