@@ -9,6 +9,7 @@ import { registerRecognition } from './routes/commandSelector';
 import { registerFallback } from './routes/fallback';
 import { registerQuestionnaire, type QuestionnaireRouteDeps } from './routes/questionnaire';
 import { registerGateways } from './routes/gateways';
+import { registerHighlight, type HighlightRouteDeps } from './routes/highlight';
 import { registerMilestones } from './routes/milestones';
 import { registerRoles } from './routes/roles';
 import { registerSetUp } from './routes/setUp';
@@ -30,6 +31,8 @@ export interface AppDependencies {
   readonly storage: Storage;
   readonly botAppId: string | undefined;
   readonly logger: Logger;
+  /** The highlight report's reader and the week's claims; without them `highlight` is not answered. */
+  readonly highlight?: Omit<HighlightRouteDeps, 'projects'>;
 }
 
 /**
@@ -61,6 +64,7 @@ export function createApp(deps: AppDependencies): Application<GatewayTurnState> 
   registerMilestones(app, deps.projects);
   registerProjectDetails(app, deps.projects);
   registerQuestionnaire(app, deps.questionnaire);
+  if (deps.highlight) registerHighlight(app, { ...deps.highlight, projects: deps.projects });
   registerFallback(app);
 
   app.error(async (context, error) => {

@@ -7,7 +7,10 @@ import { exportEndpoint } from './http/exportEndpoint';
 import { createExportLinks } from './http/exportLinks';
 import { healthEndpoint } from './http/healthEndpoint';
 import { jobsEndpoint } from './http/jobsEndpoint';
-import { interimHighlightComposer } from './jobs/interimHighlight';
+import { highlightComposer } from './jobs/highlightPost';
+import type { HighlightDeps } from './migration/reports/readHighlight';
+import { CosmosHighlightSource } from './storage/reports/cosmosHighlightSource';
+import { CosmosRiskRepository } from './storage/risks';
 import { JobRunner } from './jobs/jobRunner';
 import { cronSchedule, type ScheduledJob } from './jobs/scheduler';
 import { runWeeklyHighlights, type ComposeHighlight, type JobTuning, type RunSummary } from './jobs/weeklyHighlightJob';
@@ -91,8 +94,18 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       questionSet: DEFAULT_QUESTION_SET,
       exportLinks,
     };
+    const proactive = options.proactive ?? {};
+    const jobClock = { now: () => new Date((proactive.now ?? Date.now)()) };
+    const claims = new CosmosClaimStore(storage.containers.projects);
+    const highlight: HighlightDeps = {
+      source: new CosmosHighlightSource(storage.containers.projects),
+      risks: new CosmosRiskRepository(storage.containers.projects),
+      clock: jobClock,
+      catalogue: DEFAULT_GATEWAY_CATALOGUE,
+    };
     const app = createApp({
       projects,
+      highlight: { report: highlight, claims },
       questionnaire,
       adapter,
       storage: storage.stateStorage,
@@ -108,7 +121,6 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       observe: referenceCapture(references, logger),
     });
 
-    const proactive = options.proactive ?? {};
     const botAppId = config.auth.kind === 'none' ? '' : config.auth.appId;
     const sender = new ProactiveSender({
       poster: cloudAdapterPoster(adapter, botAppId),
@@ -118,11 +130,11 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
     });
     const weeklyDeps = {
       due: new CosmosDueProjects(storage.containers.projects),
-      claims: new CosmosClaimStore(storage.containers.projects),
+      claims,
       references,
       sender,
-      compose: options.composeHighlight ?? interimHighlightComposer(projects),
-      now: () => new Date((proactive.now ?? Date.now)()),
+      compose: options.composeHighlight ?? highlightComposer(highlight),
+      now: jobClock.now,
       sleep: proactive.sleep ?? abortableSleep,
       logger,
       ...(botAppId === '' ? {} : { fallbackBotId: `28:${botAppId}` }),

@@ -42,6 +42,8 @@ export interface IntentEntities {
   readonly issue: { readonly title: string };
   readonly risks: NoEntities;
   readonly highlight: NoEntities;
+  /** The report for the week before this one. */
+  readonly 'highlight-last-week': NoEntities;
   readonly 'when-do-i-migrate': NoEntities;
   /** Nothing recognised it. */
   readonly unknown: NoEntities;

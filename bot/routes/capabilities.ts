@@ -15,5 +15,6 @@ export const CAPABILITIES: readonly Capability[] = [
   { command: 'project details', description: 'Changes what set-up recorded (cutover, numbers, method, phasing, dates) as plans move on (project manager or SRO).' },
   { command: 'roles', description: 'Who is on the project and in what role; the project manager gives out roles.' },
   { command: 'questionnaire', description: 'The discovery questionnaire, section by section: who answered what, then export it or submit it (also: questionnaire 3, export questionnaire, submit questionnaire).' },
+  { command: 'highlight', description: 'This week’s highlight report so far (project team): RAG, progress, risks, the forecast and the burn-down; highlight last week shows the one before.' },
   { command: 'help', description: 'Shows this list of what I can do.' },
 ];
