@@ -28,13 +28,21 @@ interface OpenRisksTemplateData {
 
 const openRisksTemplate = defineTemplate<OpenRisksTemplateData>('openRisks', template);
 
+/** The start of each mitigation; the whole of it is on the entry's own card. */
+const MITIGATION_SHOWN = 160;
+
+function shortened(text: string, length: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= length ? flat : `${flat.slice(0, length - 1).trimEnd()}…`;
+}
+
 /** Drawn first at this many rows, then fewer until the card fits its budget. */
 export const MAX_RISKS_SHOWN = 40;
 
 export function openRisksCardJson(report: HighlightReport, budgetBytes: number): AdaptiveCardJson {
   const rows = report.openRisks.map((v): Row => ({
     ...riskLine(v),
-    detail: `Review by ${formatUkDate(v.entry.reviewDate)}.${v.entry.mitigation.trim() === '' ? '' : ` Mitigation: ${v.entry.mitigation}`}`,
+    detail: `Review by ${formatUkDate(v.entry.reviewDate)}.${v.entry.mitigation.trim() === '' ? '' : ` Mitigation: ${shortened(v.entry.mitigation, MITIGATION_SHOWN)}`}`,
   }));
   let shown = Math.min(rows.length, MAX_RISKS_SHOWN);
   for (;;) {

@@ -13,7 +13,8 @@ const cards: readonly (readonly [string, Json])[] = [...sampleCards(), ...worstC
 const routes = registeredVerbs();
 
 /** The walkthrough's answers reach its dialog as messages (see `dialogs/walkthroughDialog.ts`), not a card route. */
-const DIALOG_VERBS: ReadonlySet<string> = new Set([Verbs.walkthroughAnswer, Verbs.walkthroughStop]);
+/** `command` buttons arrive as typed text: the recogniser reads `data.command` (bot/routes/commandSelector.ts). */
+const DIALOG_VERBS: ReadonlySet<string> = new Set([Verbs.walkthroughAnswer, Verbs.walkthroughStop, Verbs.command]);
 
 describe('every card', () => {
   it.each(cards)('when the %s card is drawn, then Teams would take it: under the 80 KB budget counted in UTF-16', (_name, card) => {
