@@ -13,7 +13,7 @@ import { CosmosHighlightSource } from './storage/reports/cosmosHighlightSource';
 import { CosmosRiskRepository } from './storage/risks';
 import { JobRunner } from './jobs/jobRunner';
 import { cronSchedule, type ScheduledJob } from './jobs/scheduler';
-import { runWeeklyHighlights, type ComposeHighlight, type JobTuning, type RunSummary } from './jobs/weeklyHighlightJob';
+import { deliverHighlightNow, runWeeklyHighlights, type ComposeHighlight, type JobTuning, type RunSummary } from './jobs/weeklyHighlightJob';
 import { messagesEndpoint } from './http/messagesEndpoint';
 import type { Logger } from './log';
 import { DEFAULT_GATEWAY_CATALOGUE } from './migration/gateways/catalogue';
@@ -105,7 +105,7 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
     };
     const app = createApp({
       projects,
-      highlight: { report: highlight, claims },
+      highlight: { report: highlight, claims, postNow: (project, week) => deliverHighlightNow(weeklyDeps, project, week) },
       questionnaire,
       adapter,
       storage: storage.stateStorage,

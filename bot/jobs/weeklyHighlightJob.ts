@@ -146,6 +146,26 @@ export async function runWeeklyHighlights(deps: WeeklyHighlightDeps, options: { 
   return summary;
 }
 
+/**
+ * One project's highlight for `week`, now, through the same claim as the weekly run (`post highlight now`): whoever
+ * gets there first posts, and the other finds the week claimed and posts nothing.
+ */
+export async function deliverHighlightNow(deps: WeeklyHighlightDeps, project: DueProject, week: IsoWeek): Promise<DeliveryResult> {
+  const tuning = { ...DEFAULT_JOB_TUNING, ...deps.tuning };
+  const runId = randomUUID();
+  const logger = deps.logger.child({ module: 'weekly-highlights', runId, week, trigger: 'post-now' });
+  return deliverOnce(
+    { claims: deps.claims, references: deps.references, sender: deps.sender, now: deps.now, leaseMs: tuning.leaseMs, runId, logger },
+    {
+      projectId: project.projectId,
+      kind: 'highlight',
+      period: week,
+      target: () => resolveReportsTarget(project, deps.references, deps.fallbackBotId),
+      compose: () => deps.compose(project.projectId, week),
+    },
+  );
+}
+
 /** The ISO week before the one holding `now` in London: what a Monday run reports on. */
 export function weekJustEnded(now: Date): IsoWeek {
   return isoWeekOfDate(addDays(todayInLondon(now), -7));

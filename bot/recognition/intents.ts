@@ -44,6 +44,10 @@ export interface IntentEntities {
   readonly highlight: NoEntities;
   /** The report for the week before this one. */
   readonly 'highlight-last-week': NoEntities;
+  /** `post highlight now` (project manager): this week's report to the reports channel, through the week's claim. */
+  readonly 'post-highlight': NoEntities;
+  /** `reports here`, typed in a channel (project manager): the weekly report goes there from now on. */
+  readonly 'reports-here': NoEntities;
   readonly 'when-do-i-migrate': NoEntities;
   /** Nothing recognised it. */
   readonly unknown: NoEntities;

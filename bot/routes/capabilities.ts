@@ -16,5 +16,7 @@ export const CAPABILITIES: readonly Capability[] = [
   { command: 'roles', description: 'Who is on the project and in what role; the project manager gives out roles.' },
   { command: 'questionnaire', description: 'The discovery questionnaire, section by section: who answered what, then export it or submit it (also: questionnaire 3, export questionnaire, submit questionnaire).' },
   { command: 'highlight', description: 'This week’s highlight report so far (project team): RAG, progress, risks, the forecast and the burn-down; highlight last week shows the one before.' },
+  { command: 'post highlight now', description: 'Posts this week’s highlight report to the reports channel now, instead of on Monday (project manager).' },
+  { command: 'reports here', description: 'Typed in a channel: the weekly highlight report is posted there from now on (project manager).' },
   { command: 'help', description: 'Shows this list of what I can do.' },
 ];

@@ -1,6 +1,12 @@
 import type { Application } from '@microsoft/teams-ai';
 import { highlightCardJson } from '../../cards/highlightCard';
-import type { ClaimStore } from '../jobs/ports';
+import type { DeliveryResult } from '../jobs/deliverOnce';
+import type { IsoWeek } from '../jobs/isoWeek';
+import type { ClaimStore, DueProject } from '../jobs/ports';
+import { assertMayPostReport, moveReports } from '../migration/reports/moveReports';
+import { loadProjectFor } from '../migration/projects/projectAccess';
+import { reportsTargetOf } from '../teams/conversationRef';
+import { teamIdOf } from '../teams/actorFrom';
 import { shiftWeek, weekContaining } from '../migration/reports/londonWeeks';
 import { getHighlight, type HighlightDeps } from '../migration/reports/readHighlight';
 import type { ProjectDeps } from '../migration/projects/projectDeps';
@@ -14,6 +20,8 @@ export interface HighlightRouteDeps {
   readonly report: HighlightDeps;
   /** To say when last week's post could not be delivered, and why. */
   readonly claims: Pick<ClaimStore, 'read'>;
+  /** The week's post through its exactly-once claim (jobs/weeklyHighlightJob.ts, deliverHighlightNow). */
+  readonly postNow: (project: DueProject, week: IsoWeek) => Promise<DeliveryResult>;
 }
 
 /** Why a claim ended without a post, in words for the project team. */
@@ -45,6 +53,61 @@ export function registerHighlight(app: Application<GatewayTurnState>, deps: High
       });
       await sendReply(context, isRefusal(card) ? card.refused : card);
     });
+  }
+
+  app.message(commandIs('post-highlight'), async (context) => {
+    const resolved = await resolveProject(deps.projects, context);
+    if (!resolved.ok) {
+      await sendReply(context, resolved.reply);
+      return;
+    }
+    const reply = await orFriendlyError(async () => {
+      const { project, role } = await loadProjectFor(deps.projects, resolved.actor, resolved.found.project.projectId);
+      assertMayPostReport(role);
+      if (project.reportsConversationRef === undefined) return NO_REPORTS_CHANNEL;
+      const week = weekContaining(deps.report.clock.now()).key;
+      const due: DueProject = { projectId: project.projectId, tenantId: project.tenantId, reportsTarget: project.reportsConversationRef, ...(project.teamId !== undefined ? { teamId: project.teamId } : {}) };
+      return postNowReply(await deps.postNow(due, week));
+    });
+    await sendReply(context, isRefusal(reply) ? reply.refused : reply);
+  });
+
+  app.message(commandIs('reports-here'), async (context) => {
+    if (teamIdOf(context) === undefined) {
+      await sendReply(context, 'Type reports here in the team channel you want the weekly report in.');
+      return;
+    }
+    const resolved = await resolveProject(deps.projects, context);
+    if (!resolved.ok) {
+      await sendReply(context, resolved.reply);
+      return;
+    }
+    const reply = await orFriendlyError(async () => {
+      const outcome = await moveReports(deps.projects, { actor: resolved.actor, projectId: resolved.found.project.projectId, target: reportsTargetOf(context) });
+      return outcome === 'moved' ? 'Done: the weekly highlight report will be posted in this channel from now on.' : 'The weekly highlight report is already posted in this channel.';
+    });
+    await sendReply(context, isRefusal(reply) ? reply.refused : reply);
+  });
+}
+
+const NO_REPORTS_CHANNEL = 'This project has no reports channel yet. Type reports here in the team channel you want the report in.';
+
+function postNowReply(result: DeliveryResult): string {
+  switch (result.outcome) {
+    case 'sent':
+      return "Posted this week's highlight report to the reports channel. Monday's run will not post this week's report again.";
+    case 'already-done':
+      return result.state === 'sent'
+        ? "This week's highlight report has already been posted, so it was not posted again."
+        : "This week's highlight report was tried already and could not be posted; type highlight to see why.";
+    case 'held':
+      return "This week's highlight report is being posted right now.";
+    case 'failed':
+      return `The highlight report could not be posted because ${UNDELIVERED_REASONS[result.reason] ?? `Teams refused it (${result.reason})`}.`;
+    case 'uncertain':
+      return 'The highlight report may not have arrived: the send was interrupted. It is not sent again, to avoid a duplicate.';
+    case 'abandoned':
+      return 'The highlight report was not posted: the bot is shutting down. Please try again in a minute.';
   }
 }
 
