@@ -9,6 +9,7 @@ import { registerRecognition } from './routes/commandSelector';
 import { registerFallback } from './routes/fallback';
 import { registerQuestionnaire, type QuestionnaireRouteDeps } from './routes/questionnaire';
 import { registerGateways } from './routes/gateways';
+import { registerHighlight, type HighlightRouteDeps } from './routes/highlight';
 import { registerMilestones } from './routes/milestones';
 import { registerRoles } from './routes/roles';
 import { registerSetUp } from './routes/setUp';
@@ -36,6 +37,8 @@ export interface AppDependencies {
   readonly storage: Storage;
   readonly botAppId: string | undefined;
   readonly logger: Logger;
+  /** The highlight report's reader and the week's claims; without them `highlight` is not answered. */
+  readonly highlight?: Omit<HighlightRouteDeps, 'projects'>;
 }
 
 /**
@@ -68,6 +71,7 @@ export function createApp(deps: AppDependencies): Application<GatewayTurnState> 
   registerProjectDetails(app, deps.projects);
   registerQuestionnaire(app, deps.questionnaire);
   registerRisks(app, deps.risks);
+  if (deps.highlight) registerHighlight(app, { ...deps.highlight, projects: deps.projects });
   registerFallback(app);
 
   app.error(async (context, error) => {

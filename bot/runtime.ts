@@ -7,10 +7,13 @@ import { exportEndpoint } from './http/exportEndpoint';
 import { createExportLinks } from './http/exportLinks';
 import { healthEndpoint } from './http/healthEndpoint';
 import { jobsEndpoint } from './http/jobsEndpoint';
-import { interimHighlightComposer } from './jobs/interimHighlight';
+import { highlightComposer } from './jobs/highlightPost';
+import type { HighlightDeps } from './migration/reports/readHighlight';
+import { CosmosHighlightSource } from './storage/reports/cosmosHighlightSource';
+import { CosmosRiskRepository } from './storage/risks';
 import { JobRunner } from './jobs/jobRunner';
 import { cronSchedule, type ScheduledJob } from './jobs/scheduler';
-import { runWeeklyHighlights, type ComposeHighlight, type JobTuning, type RunSummary } from './jobs/weeklyHighlightJob';
+import { deliverHighlightNow, runWeeklyHighlights, type ComposeHighlight, type JobTuning, type RunSummary } from './jobs/weeklyHighlightJob';
 import { messagesEndpoint } from './http/messagesEndpoint';
 import type { Logger } from './log';
 import { DEFAULT_GATEWAY_CATALOGUE } from './migration/gateways/catalogue';
@@ -18,7 +21,6 @@ import type { ProjectDeps } from './migration/projects/projectDeps';
 import { DEFAULT_QUESTION_SET } from './migration/questionnaire/questionSet';
 import type { QuestionnaireRouteDeps } from './routes/questionnaire';
 import type { RiskRouteDeps } from './routes/risks';
-import { CosmosRiskRepository } from './storage/risks';
 import { escalationNotifier } from './teams/escalationNotifier';
 import { personalNotices } from './teams/personalNotices';
 import { CosmosQuestionnaireRepository } from './storage/questionnaire/cosmosQuestionnaireRepository';
@@ -98,6 +100,14 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       exportLinks,
     };
     const proactive = options.proactive ?? {};
+    const jobClock = { now: () => new Date((proactive.now ?? Date.now)()) };
+    const claims = new CosmosClaimStore(storage.containers.projects);
+    const highlight: HighlightDeps = {
+      source: new CosmosHighlightSource(storage.containers.projects),
+      risks: riskRepository,
+      clock: jobClock,
+      catalogue: DEFAULT_GATEWAY_CATALOGUE,
+    };
     const botAppId = config.auth.kind === 'none' ? '' : config.auth.appId;
     const sender = new ProactiveSender({
       poster: cloudAdapterPoster(adapter, botAppId),
@@ -115,6 +125,7 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
     };
     const app = createApp({
       projects,
+      highlight: { report: highlight, claims, postNow: (project, week) => deliverHighlightNow(weeklyDeps, project, week) },
       questionnaire,
       risks,
       notices,
@@ -133,11 +144,11 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
 
     const weeklyDeps = {
       due: new CosmosDueProjects(storage.containers.projects),
-      claims: new CosmosClaimStore(storage.containers.projects),
+      claims,
       references,
       sender,
-      compose: options.composeHighlight ?? interimHighlightComposer(projects),
-      now: () => new Date((proactive.now ?? Date.now)()),
+      compose: options.composeHighlight ?? highlightComposer(highlight),
+      now: jobClock.now,
       sleep: proactive.sleep ?? abortableSleep,
       logger,
       ...(botAppId === '' ? {} : { fallbackBotId: `28:${botAppId}` }),

@@ -4,7 +4,8 @@ import type { Logger } from '../log';
 import type { ReferenceStore } from '../teams/conversationReferences';
 import { resolveReportsTarget } from '../teams/reportsTarget';
 import { deliverOnce, type DeliveryResult, type Sender } from './deliverOnce';
-import { isoWeekOf, type IsoWeek } from './isoWeek';
+import { addDays, todayInLondon } from '../migration/shared/ukDates';
+import { isoWeekOfDate, type IsoWeek } from './isoWeek';
 import type { ClaimStore, DueProject, DueProjectSource } from './ports';
 
 /**
@@ -64,7 +65,8 @@ export interface RunSummary {
 export async function runWeeklyHighlights(deps: WeeklyHighlightDeps, options: { readonly week?: IsoWeek; readonly runId?: string; readonly signal?: AbortSignal } = {}): Promise<RunSummary> {
   const tuning = { ...DEFAULT_JOB_TUNING, ...deps.tuning };
   const runId = options.runId ?? randomUUID();
-  const week = options.week ?? isoWeekOf(deps.now());
+  // The Monday post reports on the week just ended, and that week is the claim's key (see jobs/highlightPost.ts).
+  const week = options.week ?? weekJustEnded(deps.now());
   const started = deps.now().getTime();
   const log = deps.logger.child({ module: 'weekly-highlights', runId, week });
   const counts = { listed: 0, sent: 0, alreadyDone: 0, failed: 0, uncertain: 0, heldByOthers: 0, abandoned: 0, errors: 0 };
@@ -142,6 +144,31 @@ export async function runWeeklyHighlights(deps: WeeklyHighlightDeps, options: { 
   const summary: RunSummary = { runId, week, ...counts, durationMs: deps.now().getTime() - started };
   log.info(summary, 'weekly highlight run finished');
   return summary;
+}
+
+/**
+ * One project's highlight for `week`, now, through the same claim as the weekly run (`post highlight now`): whoever
+ * gets there first posts, and the other finds the week claimed and posts nothing.
+ */
+export async function deliverHighlightNow(deps: WeeklyHighlightDeps, project: DueProject, week: IsoWeek): Promise<DeliveryResult> {
+  const tuning = { ...DEFAULT_JOB_TUNING, ...deps.tuning };
+  const runId = randomUUID();
+  const logger = deps.logger.child({ module: 'weekly-highlights', runId, week, trigger: 'post-now' });
+  return deliverOnce(
+    { claims: deps.claims, references: deps.references, sender: deps.sender, now: deps.now, leaseMs: tuning.leaseMs, runId, logger },
+    {
+      projectId: project.projectId,
+      kind: 'highlight',
+      period: week,
+      target: () => resolveReportsTarget(project, deps.references, deps.fallbackBotId),
+      compose: () => deps.compose(project.projectId, week),
+    },
+  );
+}
+
+/** The ISO week before the one holding `now` in London: what a Monday run reports on. */
+export function weekJustEnded(now: Date): IsoWeek {
+  return isoWeekOfDate(addDays(todayInLondon(now), -7));
 }
 
 /** At most `size` tasks at once; `add` waits for a free slot, so a page is never all in flight. */

@@ -51,6 +51,12 @@ export interface IntentEntities {
    * and no route answers them: they are here so those issues add a phrase table and a route, not a new shape.
    */
   readonly highlight: NoEntities;
+  /** The report for the week before this one. */
+  readonly 'highlight-last-week': NoEntities;
+  /** `post highlight now` (project manager): this week's report to the reports channel, through the week's claim. */
+  readonly 'post-highlight': NoEntities;
+  /** `reports here`, typed in a channel (project manager): the weekly report goes there from now on. */
+  readonly 'reports-here': NoEntities;
   readonly 'when-do-i-migrate': NoEntities;
   /** Nothing recognised it. */
   readonly unknown: NoEntities;

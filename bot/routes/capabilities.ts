@@ -18,5 +18,8 @@ export const CAPABILITIES: readonly Capability[] = [
   { command: 'risk: …  /  issue: …', description: 'Adds to the risks and issues log: type risk: and a title (or issue: for something that has happened), then give the likelihood, impact and owner on the card.' },
   { command: 'risks', description: 'The risks and issues log, open entries first by score, with Edit and History (also: risks mine, risks red, risks gateway 2, risks due, risks closed). Not for staff.' },
   { command: 'export risks', description: 'In a personal chat with me: the whole log as a CSV file, by a link that works for 15 minutes.' },
+  { command: 'highlight', description: 'This week’s highlight report so far (project team): RAG, progress, risks, the forecast and the burn-down; highlight last week shows the one before.' },
+  { command: 'post highlight now', description: 'Posts this week’s highlight report to the reports channel now, instead of on Monday (project manager).' },
+  { command: 'reports here', description: 'Typed in a channel: the weekly highlight report is posted there from now on (project manager).' },
   { command: 'help', description: 'Shows this list of what I can do.' },
 ];

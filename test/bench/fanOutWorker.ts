@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { CardFactory, MessageFactory } from 'botbuilder';
 import { DEFAULT_GATEWAY_CATALOGUE } from '../../bot/migration/gateways/catalogue';
-import { interimHighlightComposer } from '../../bot/jobs/interimHighlight';
+
 import { runWeeklyHighlights } from '../../bot/jobs/weeklyHighlightJob';
 import { createLogger } from '../../bot/log';
 import { createCosmosClient } from '../../bot/storage/cosmosClient';
@@ -11,11 +11,14 @@ import { CosmosClaimStore } from '../../bot/storage/jobs/cosmosClaimStore';
 import { CosmosDueProjects } from '../../bot/storage/jobs/cosmosDueProjects';
 import { CosmosOperationCounter } from '../../bot/storage/operationCounter';
 import { createProjectRepositories } from '../../bot/storage/projects';
+import { highlightComposer } from '../../bot/jobs/highlightPost';
+import { CosmosHighlightSource } from '../../bot/storage/reports/cosmosHighlightSource';
+import { CosmosRiskRepository } from '../../bot/storage/risks';
 import { GatewayAdapter } from '../../bot/teams/gatewayAdapter';
 import { abortableSleep, cloudAdapterPoster, ProactiveSender } from '../../bot/teams/proactiveSender';
 
 /**
- * The sending process of the fan-out bench: the weekly run exactly as the bot wires it (interim composer included),
+ * The sending process of the fan-out bench: the weekly run exactly as the bot wires it (the highlight composer included),
  * against the parent's embedded Cosmos and fake connector. It prints its Cosmos operation count every 200 ms, so the
  * parent still knows the count of a run it killed.
  */
@@ -55,7 +58,7 @@ async function main(): Promise<void> {
       claims: new CosmosClaimStore(containers.projects),
       references: new CosmosReferenceStore(containers.projects),
       sender,
-      compose: env.FANOUT_COMPOSER === 'interim' ? interimHighlightComposer(projects) : fixedComposer,
+      compose: env.FANOUT_COMPOSER === 'interim' ? highlightComposer({ source: new CosmosHighlightSource(containers.projects), risks: new CosmosRiskRepository(containers.projects), clock: projects.clock, catalogue: projects.catalogue }) : fixedComposer,
       now: () => new Date(),
       sleep: abortableSleep,
       logger,

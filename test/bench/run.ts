@@ -11,6 +11,7 @@ import { pressDoneAtOnce, pressDoneTurns, questionnaireSaveTurns, statusTurns } 
 import { printFanOut, runFanOutBench } from './fanOut';
 import { measureJournalCost, printJournalCost } from './journalCost';
 import { measureStatusCost } from './statusCost';
+import { measureHighlightCost, printHighlightCost } from './highlightCost';
 import type { LoadResult } from './load';
 import type { CosmosOperationCounts } from '../../bot/storage/operationCounter';
 
@@ -130,6 +131,8 @@ async function main(): Promise<void> {
       `\nstatus on a project with all six gateways populated: the use case makes ${status.useCase.read} point reads and ${status.useCase.query} queries (+${status.useCase.other} query plan); ` +
         `the whole turn makes ${perTurn(status.turn.read)} point reads, ${perTurn(status.turn.query)} queries, ${perTurn(status.turn.other)} other and ${perTurn(status.turn.upsert + status.turn.replace + status.turn.create)} writes`,
     );
+
+    printHighlightCost(await measureHighlightCost(gateway));
 
     // What durability costs: the embedded store's write journal against the same server without it.
     for (const concurrency of [8, 1]) {

@@ -52,6 +52,12 @@ export type ProjectAuditEntry =
       readonly after: Partial<ProjectDetails>;
     }
   | {
+      /** `reports here`: the weekly report's channel moved (the targets themselves are opaque and not kept here). */
+      readonly kind: 'reports-moved';
+      readonly at: IsoTimestamp;
+      readonly by: PersonRef;
+    }
+  | {
       readonly kind: 'milestone-recorded';
       readonly at: IsoTimestamp;
       readonly by: PersonRef;

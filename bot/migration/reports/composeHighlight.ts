@@ -117,6 +117,8 @@ export interface HighlightReport {
   readonly planned: { readonly period: LondonWeek; readonly items: readonly PlannedItem[]; readonly milestones: readonly Milestone[] };
   /** Escalated first, then by score. */
   readonly topRisks: readonly RiskView[];
+  /** Every open risk and issue in the same order: the log that goes out with the report. */
+  readonly openRisks: readonly RiskView[];
   readonly reviewsOverdue: readonly RiskView[];
   readonly riskCounts: { readonly open: number; readonly red: number; readonly escalated: number; readonly reviewsOverdue: number };
   readonly helpNeeded: readonly HelpNeeded[];
@@ -231,6 +233,7 @@ export function composeHighlight(input: HighlightInput, clock: Clock, options: H
     completed: { items: completedItems, decisions, risksClosed },
     planned: { period: next, items: plannedItems, milestones: plannedMilestones },
     topRisks: open.slice(0, settings.topRisks),
+    openRisks: open,
     reviewsOverdue,
     riskCounts: {
       open: open.length,

@@ -1,6 +1,7 @@
 import type { Application } from '@microsoft/teams-ai';
 import { registerGateways } from '../../../bot/routes/gateways';
 import { registerHelp } from '../../../bot/routes/help';
+import { registerHighlight, type HighlightRouteDeps } from '../../../bot/routes/highlight';
 import { registerMilestones } from '../../../bot/routes/milestones';
 import { registerQuestionnaire, type QuestionnaireRouteDeps } from '../../../bot/routes/questionnaire';
 import { registerRoles } from '../../../bot/routes/roles';
@@ -51,5 +52,6 @@ export function registeredVerbs(): RegisteredVerbs {
   registerMilestones(app, deps);
   registerQuestionnaire(app, deps as QuestionnaireRouteDeps);
   registerRisks(app, deps as RiskRouteDeps);
+  registerHighlight(app, {} as HighlightRouteDeps);
   return { execute, submit };
 }

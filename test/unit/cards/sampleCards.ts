@@ -11,6 +11,10 @@ import { rolesCardJson } from '../../../cards/rolesCard';
 import { signOffCardJson } from '../../../cards/signOffCard';
 import { statusCardJson } from '../../../cards/statusCard';
 import { walkthroughCard } from '../../../cards/walkthroughCard';
+import { highlightCardJson } from '../../../cards/highlightCard';
+import { openRisksCardJson } from '../../../cards/openRisksCard';
+import { CARD_BUDGET_BYTES } from '../../../cards/teamsMessageSize';
+import { sampleHighlight } from './highlightFixtures';
 import type { Json } from './cardWalk';
 import { sampleRiskCards } from './riskSamples';
 import {
@@ -56,6 +60,9 @@ export function sampleCards(): readonly (readonly [string, Json])[] {
     ['item (read only)', itemCardJson(entry, { projectId: PROJECT_ID, stage: 4, memberChoices: MEMBER_CHOICES, canUpdate: false })],
     ['walkthrough', walkthroughCard(entry, { projectId: PROJECT_ID, stage: 4, position: 3, total: 12, memberChoices: MEMBER_CHOICES })],
     ['status', statusCardJson(statusFixture())],
+    ['highlight (draft)', highlightCardJson(sampleHighlight(), { draft: true, notice: "Last week's report could not be posted because Teams refused it (403)." })],
+    ['highlight (posted)', highlightCardJson(sampleHighlight())],
+    ['open risks and issues', openRisksCardJson(sampleHighlight(), CARD_BUDGET_BYTES)],
     ['my actions', myActionsCardJson(myActionsFixture())],
     ['my actions (none)', myActionsCardJson({ ...myActionsFixture(), actions: [] })],
     ['sign-off (not ready)', signOffCardJson(stage4)],

@@ -10,6 +10,8 @@ import { rolesCardJson } from '../../../cards/rolesCard';
 import { signOffCardJson } from '../../../cards/signOffCard';
 import { statusCardJson } from '../../../cards/statusCard';
 import { walkthroughCard } from '../../../cards/walkthroughCard';
+import { highlightActivity } from '../../../bot/jobs/highlightPost';
+import { worstHighlight } from './highlightFixtures';
 import { actionsTitled, refreshAction, type Json } from './cardWalk';
 import { worstRiskCards } from './riskSamples';
 import { PROJECT_ID, TODAY } from './fixtures';
@@ -73,6 +75,10 @@ export function worstCaseCards(): readonly (readonly [string, Json])[] {
   }
   cards.push(['walkthrough', walkthroughCard(entry, { projectId: PROJECT_ID, stage: 4, position: 34, total: 34, memberChoices: WORST_MEMBER_CHOICES })]);
   cards.push(['status', statusCardJson(worstStatus())]);
+  // The weekly post: both cards as sent together (300 risks, all 99 items done this week, 104 burn-down weeks).
+  const [highlight, risks] = (highlightActivity(worstHighlight()).attachments ?? []).map((a) => a.content as Json);
+  if (!highlight || !risks) throw new Error('the weekly post has two cards');
+  cards.push(['highlight (300 risks, 99 items, 104 weeks)', highlight], ['open risks and issues (300 entries)', risks]);
   cards.push(['my actions (all 99 items)', myActionsCardJson(worstMyActions())]);
   cards.push(['sign-off', signOffCardJson(worstChecklist(4, { statusAt: () => 'open' }))]);
   const project = worstProject();
