@@ -51,6 +51,8 @@ export function recogniseNearMiss(text: string | undefined): Recognition | undef
 
   let best: { readonly words: string; readonly distance: number } | undefined;
   for (const candidate of COMMAND_WORDS) {
+    // The distance is at least the difference in length, so a long sentence is never measured against a short command.
+    if (Math.abs(words.length - candidate.length) > allowedSlips(candidate.length)) continue;
     const distance = editDistance(words, candidate);
     if (distance > 0 && distance <= allowedSlips(candidate.length) && (best === undefined || distance < best.distance)) best = { words: candidate, distance };
   }
