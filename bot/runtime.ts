@@ -23,6 +23,7 @@ import type { QuestionnaireRouteDeps } from './routes/questionnaire';
 import type { RiskRouteDeps } from './routes/risks';
 import { escalationNotifier } from './teams/escalationNotifier';
 import { personalNotices } from './teams/personalNotices';
+import { undeliveredNotifier } from './teams/undeliveredNotifier';
 import { CosmosQuestionnaireRepository } from './storage/questionnaire/cosmosQuestionnaireRepository';
 import { createProjectRepositories } from './storage/projects';
 import { startHttpServer } from './server';
@@ -151,6 +152,7 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       now: jobClock.now,
       sleep: proactive.sleep ?? abortableSleep,
       logger,
+      onUndelivered: undeliveredNotifier({ projects: projects.projects, notices }),
       ...(botAppId === '' ? {} : { fallbackBotId: `28:${botAppId}` }),
       ...(proactive.tuning ? { tuning: proactive.tuning } : {}),
     };

@@ -227,6 +227,21 @@ describe('posting by itself, over HTTP with the fake connector', () => {
       expect(await claimOf(projectId, week)).toMatchObject({ state: 'failed', reason: 'forbidden', retryable: false });
       expect(await bot.gateway.references.get(TEST_TENANT, { kind: 'team', teamId })).toMatchObject({ reachable: false, unreachableReason: 'forbidden' });
     });
+
+    it('when the post cannot be delivered, then the project manager is told once in their personal chat, with the reason in plain words', async () => {
+      const personal = 'a:personal-priya';
+      await postActivity(bot.url, messageActivity({ serviceUrl: bot.connector.serviceUrl, text: 'help', fromId: PM.id, fromName: PM.name, conversationId: personal }));
+      const { teamId } = await projectInNewTeam();
+      bot.connector.refuseConversation(teamId, 403);
+      const week = freshWeek();
+      await bot.gateway.runWeeklyHighlights({ week });
+      await bot.gateway.runWeeklyHighlights({ week });
+      const told = postsInto(personal);
+      expect(told).toHaveLength(1);
+      const text = told[0]!.body?.text;
+      expect(text).toContain('Ysbyty Example NHS Trust');
+      expect(text).toContain('could not be posted to the project team because Teams refused it: Gateway may have been removed from the team or blocked');
+    });
   });
 
   describe('POST /api/jobs/weekly-highlights', () => {
