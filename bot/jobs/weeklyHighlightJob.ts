@@ -32,7 +32,15 @@ export interface WeeklyHighlightDeps {
    * refused it), so someone can put it right before next Monday. Best effort: a throw is logged, never retried.
    */
   readonly onUndelivered?: UndeliveredHook;
+  /**
+   * Runs once a project's post for the week is delivered (once per week per project, by the claim), for weekly
+   * reminders that ride on the same run. Best effort: a throw is logged and never touches the post.
+   */
+  readonly afterPosted?: AfterPostedHook;
 }
+
+/** What rides on a delivered weekly post (runtime: overdue risk review reminders). */
+export type AfterPostedHook = (project: DueProject, week: IsoWeek) => Promise<void>;
 
 /** The port runtime wires to personal notices for the project's PM(s); `reason` is the claim's reason code. */
 export type UndeliveredHook = (project: DueProject, week: IsoWeek, reason: string) => Promise<void>;
@@ -107,6 +115,7 @@ export async function runWeeklyHighlights(deps: WeeklyHighlightDeps, options: { 
     switch (result.outcome) {
       case 'sent':
         counts.sent += 1;
+        await afterPosted(deps, project, week, log);
         break;
       case 'already-done':
         counts.alreadyDone += 1;
@@ -182,6 +191,15 @@ async function tellUndelivered(deps: WeeklyHighlightDeps, project: DueProject, w
     await deps.onUndelivered(project, week, reason);
   } catch (err: unknown) {
     log.warn({ projectId: project.projectId, err: err instanceof Error ? err.name : typeof err }, 'telling the project manager about an undelivered post failed');
+  }
+}
+
+async function afterPosted(deps: WeeklyHighlightDeps, project: DueProject, week: IsoWeek, log: Logger): Promise<void> {
+  if (!deps.afterPosted) return;
+  try {
+    await deps.afterPosted(project, week);
+  } catch (err: unknown) {
+    log.warn({ projectId: project.projectId, err: err instanceof Error ? err.name : typeof err }, 'what rides on the weekly post failed');
   }
 }
 
