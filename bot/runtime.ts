@@ -23,6 +23,8 @@ import type { QuestionnaireRouteDeps } from './routes/questionnaire';
 import type { RiskRouteDeps } from './routes/risks';
 import { escalationNotifier } from './teams/escalationNotifier';
 import { personalNotices } from './teams/personalNotices';
+import { undeliveredNotifier } from './teams/undeliveredNotifier';
+import { overdueReviewNotifier } from './teams/overdueReviewNotifier';
 import { CosmosQuestionnaireRepository } from './storage/questionnaire/cosmosQuestionnaireRepository';
 import { createProjectRepositories } from './storage/projects';
 import { startHttpServer } from './server';
@@ -151,6 +153,8 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       now: jobClock.now,
       sleep: proactive.sleep ?? abortableSleep,
       logger,
+      onUndelivered: undeliveredNotifier({ projects: projects.projects, notices }),
+      afterPosted: overdueReviewNotifier({ projects: projects.projects, risks: riskRepository, notices, now: jobClock.now }),
       ...(botAppId === '' ? {} : { fallbackBotId: `28:${botAppId}` }),
       ...(proactive.tuning ? { tuning: proactive.tuning } : {}),
     };

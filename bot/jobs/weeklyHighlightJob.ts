@@ -27,7 +27,23 @@ export interface WeeklyHighlightDeps {
   /** The bot's id (`28:<app id>`) for projects whose team has no stored reference yet. */
   readonly fallbackBotId?: string;
   readonly tuning?: Partial<JobTuning>;
+  /**
+   * Told once when a project's post for the week ends failed for good (bot removed or blocked, no channel, Teams
+   * refused it), so someone can put it right before next Monday. Best effort: a throw is logged, never retried.
+   */
+  readonly onUndelivered?: UndeliveredHook;
+  /**
+   * Runs once a project's post for the week is delivered (once per week per project, by the claim), for weekly
+   * reminders that ride on the same run. Best effort: a throw is logged and never touches the post.
+   */
+  readonly afterPosted?: AfterPostedHook;
 }
+
+/** What rides on a delivered weekly post (runtime: overdue risk review reminders). */
+export type AfterPostedHook = (project: DueProject, week: IsoWeek) => Promise<void>;
+
+/** The port runtime wires to personal notices for the project's PM(s); `reason` is the claim's reason code. */
+export type UndeliveredHook = (project: DueProject, week: IsoWeek, reason: string) => Promise<void>;
 
 export interface JobTuning {
   /** Claim lease: how long a claim outlives its run's last write. Short means a crashed run's projects are retried sooner. */
@@ -99,12 +115,15 @@ export async function runWeeklyHighlights(deps: WeeklyHighlightDeps, options: { 
     switch (result.outcome) {
       case 'sent':
         counts.sent += 1;
+        await afterPosted(deps, project, week, log);
         break;
       case 'already-done':
         counts.alreadyDone += 1;
         break;
       case 'failed':
         counts.failed += 1;
+        // A retryable failure is taken over by a later run this week; only the final one is worth telling about.
+        if (!result.retryable && result.reason !== 'nothing-to-post') await tellUndelivered(deps, project, week, result.reason, log);
         break;
       case 'uncertain':
         counts.uncertain += 1;
@@ -164,6 +183,24 @@ export async function deliverHighlightNow(deps: WeeklyHighlightDeps, project: Du
       compose: () => deps.compose(project.projectId, week),
     },
   );
+}
+
+async function tellUndelivered(deps: WeeklyHighlightDeps, project: DueProject, week: IsoWeek, reason: string, log: Logger): Promise<void> {
+  if (!deps.onUndelivered) return;
+  try {
+    await deps.onUndelivered(project, week, reason);
+  } catch (err: unknown) {
+    log.warn({ projectId: project.projectId, err: err instanceof Error ? err.name : typeof err }, 'telling the project manager about an undelivered post failed');
+  }
+}
+
+async function afterPosted(deps: WeeklyHighlightDeps, project: DueProject, week: IsoWeek, log: Logger): Promise<void> {
+  if (!deps.afterPosted) return;
+  try {
+    await deps.afterPosted(project, week);
+  } catch (err: unknown) {
+    log.warn({ projectId: project.projectId, err: err instanceof Error ? err.name : typeof err }, 'what rides on the weekly post failed');
+  }
 }
 
 /** The ISO week before the one holding `now` in London: what a Monday run reports on. */

@@ -3,6 +3,7 @@ import { highlightCardJson } from '../../cards/highlightCard';
 import type { DeliveryResult } from '../jobs/deliverOnce';
 import type { IsoWeek } from '../jobs/isoWeek';
 import type { ClaimStore, DueProject } from '../jobs/ports';
+import { undeliveredReason } from '../jobs/undeliveredReasons';
 import { assertMayPostReport, moveReports } from '../migration/reports/moveReports';
 import { loadProjectFor } from '../migration/projects/projectAccess';
 import { reportsTargetOf } from '../teams/conversationRef';
@@ -23,19 +24,6 @@ export interface HighlightRouteDeps {
   /** The week's post through its exactly-once claim (jobs/weeklyHighlightJob.ts, deliverHighlightNow). */
   readonly postNow: (project: DueProject, week: IsoWeek) => Promise<DeliveryResult>;
 }
-
-/** Why a claim ended without a post, in words for the project team. */
-const UNDELIVERED_REASONS: Readonly<Record<string, string>> = {
-  removed: 'Gateway had been removed from the team, or blocked (add it to the team again and the next report goes out)',
-  'no-target': 'the project has no channel to post in (type reports here in the channel you want)',
-  'interrupted-while-sending': 'the bot stopped while sending it, so it may or may not have arrived; it was not sent again, to avoid a duplicate',
-  forbidden: 'Teams refused it: Gateway may have been removed from the team or blocked',
-  'not-found': 'Teams could not find the channel (it may have been deleted; type reports here in another)',
-  'too-large': 'it was too big for a Teams message',
-  'service-url-not-allowed': 'the team’s Teams address is not one Gateway may post to',
-  'retries-exhausted': 'Teams stayed busy or unavailable all through the run',
-  rejected: 'Teams rejected it',
-};
 
 /**
  * `highlight`: this week's draft for the project team; `highlight last week`: the report for the week before. Both
@@ -109,7 +97,7 @@ function postNowReply(result: DeliveryResult): string {
     case 'held':
       return "This week's highlight report is being posted right now.";
     case 'failed':
-      return `The highlight report could not be posted because ${UNDELIVERED_REASONS[result.reason] ?? `Teams refused it (${result.reason})`}.`;
+      return `The highlight report could not be posted because ${undeliveredReason(result.reason)}.`;
     case 'uncertain':
       return 'The highlight report may not have arrived: the send was interrupted. It is not sent again, to avoid a duplicate.';
     case 'abandoned':
@@ -122,6 +110,6 @@ export async function undeliveredNotice(deps: Pick<HighlightRouteDeps, 'claims'>
   const found = await deps.claims.read(projectId, `highlight:${weekKey}`);
   if (!found || (found.claim.state !== 'failed' && found.claim.state !== 'uncertain')) return undefined;
   const reason = found.claim.reason;
-  const why = reason !== undefined ? (UNDELIVERED_REASONS[reason] ?? `Teams refused it (${reason})`) : 'Teams did not accept it';
+  const why = undeliveredReason(reason);
   return `Last week's report could not be posted because ${why}.`;
 }

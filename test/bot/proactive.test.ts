@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { deliverOnce } from '../../bot/jobs/deliverOnce';
+import { DEFAULT_GATEWAY_CATALOGUE } from '../../bot/migration/gateways/catalogue';
+import { addRisk } from '../../bot/migration/risks/addRisk';
+import { CosmosRiskRepository } from '../../bot/storage/risks';
 import { newClaim, type DeliveryClaim } from '../../bot/jobs/deliveryClaim';
 import type { ClaimStore } from '../../bot/jobs/ports';
 import { createLogger } from '../../bot/log';
@@ -226,6 +229,46 @@ describe('posting by itself, over HTTP with the fake connector', () => {
       expect(bot.connector.activityPosts.filter((c) => c.conversationId === teamId)).toHaveLength(1);
       expect(await claimOf(projectId, week)).toMatchObject({ state: 'failed', reason: 'forbidden', retryable: false });
       expect(await bot.gateway.references.get(TEST_TENANT, { kind: 'team', teamId })).toMatchObject({ reachable: false, unreachableReason: 'forbidden' });
+    });
+
+    it('when the post cannot be delivered, then the project manager is told once in their personal chat, with the reason in plain words', async () => {
+      const personal = 'a:personal-priya';
+      await postActivity(bot.url, messageActivity({ serviceUrl: bot.connector.serviceUrl, text: 'help', fromId: PM.id, fromName: PM.name, conversationId: personal }));
+      const { teamId } = await projectInNewTeam();
+      bot.connector.refuseConversation(teamId, 403);
+      const week = freshWeek();
+      await bot.gateway.runWeeklyHighlights({ week });
+      await bot.gateway.runWeeklyHighlights({ week });
+      const told = postsInto(personal);
+      expect(told).toHaveLength(1);
+      const text = told[0]!.body?.text;
+      expect(text).toContain('Ysbyty Example NHS Trust');
+      expect(text).toContain('could not be posted to the project team because Teams refused it: Gateway may have been removed from the team or blocked');
+    });
+    it('when an open entry is past its review date, then after the post its owner is told once that week in their personal chat, with how overdue', async () => {
+      const personal = 'a:personal-priya';
+      await postActivity(bot.url, messageActivity({ serviceUrl: bot.connector.serviceUrl, text: 'help', fromId: PM.id, fromName: PM.name, conversationId: personal }));
+      const { teamId, projectId } = await projectInNewTeam();
+      // Added "back then", with a review date that has long passed; a closed-off future one is not mentioned.
+      const riskDeps = (now: Date) => ({
+        projects: bot.gateway.projects.projects,
+        risks: new CosmosRiskRepository(bot.gateway.storage.containers.projects),
+        clock: { now: () => now },
+        ids: { newId: () => crypto.randomUUID() },
+        catalogue: DEFAULT_GATEWAY_CATALOGUE,
+      });
+      const actor = { tenantId: TEST_TENANT, userId: PM.id, name: PM.name };
+      await addRisk(riskDeps(new Date('2020-03-02T12:00:00Z')), { actor, projectId, input: { title: 'Shared mailbox owners unknown', likelihood: '3', impact: '3', reviewDate: '2020-03-05' } });
+      await addRisk(riskDeps(new Date()), { actor, projectId, input: { title: 'Not yet due for review', likelihood: '1', impact: '1' } });
+      const week = freshWeek();
+      await bot.gateway.runWeeklyHighlights({ week });
+      await bot.gateway.runWeeklyHighlights({ week });
+      expect(postsInto(teamId)).toHaveLength(1);
+      const told = postsInto(personal);
+      expect(told).toHaveLength(1);
+      const text = told[0]!.body?.text;
+      expect(text).toContain('"Shared mailbox owners unknown": review overdue by');
+      expect(text).not.toContain('Not yet due for review');
     });
   });
 
