@@ -1,6 +1,6 @@
 import type { GatewayCatalogue } from '../bot/migration/gateways/catalogueTypes';
 import { RISK_REASON_MAX_LENGTH } from '../bot/migration/risks/riskAccess';
-import { RISK_CATEGORIES, RISK_CATEGORY_LABELS, type RiskType } from '../bot/migration/risks/riskEntry';
+import { RISK_CATEGORIES, RISK_CATEGORY_LABELS, RISK_FIELDS, type RiskType } from '../bot/migration/risks/riskEntry';
 import { RISK_TEXT_MAX_LENGTH, RISK_TITLE_MAX_LENGTH } from '../bot/migration/risks/riskInput';
 import { riskLinkValue } from '../bot/migration/risks/riskLinks';
 import { RAG_LABELS } from '../bot/migration/risks/riskScore';
@@ -19,21 +19,7 @@ import { Verbs } from './verbs';
  * addRisk / editRisk and each field error lands under the input it is about. `reason` is for the PM's and SRO's
  * decisions (close, reopen, escalate), which are buttons on the same card.
  */
-export const RISK_FORM_FIELDS = [
-  'type',
-  'title',
-  'description',
-  'category',
-  'likelihood',
-  'impact',
-  'owner',
-  'mitigation',
-  'actions',
-  'link',
-  'reviewDate',
-  'status',
-  'reason',
-] as const;
+export const RISK_FORM_FIELDS = [...RISK_FIELDS, 'reason'] as const;
 export type RiskFormField = (typeof RISK_FORM_FIELDS)[number];
 
 /** What the person typed, by input id, kept after a refusal; an absent field shows the entry's own value. */
