@@ -4,7 +4,7 @@ import { findMember } from '../projects/actor';
 import type { Project } from '../projects/project';
 import type { FieldError } from '../shared/errors';
 import { isIsoDate, type IsoDate } from '../shared/ukDates';
-import { RISK_CATEGORIES, RISK_TYPES, type RiskCategory, type RiskEntry, type RiskLink, type RiskType } from './riskEntry';
+import { RISK_CATEGORIES, RISK_TYPES, type RiskCategory, type RiskEntry, type RiskField, type RiskLink, type RiskType } from './riskEntry';
 
 /**
  * Reading the risk card's inputs.
@@ -37,21 +37,11 @@ export interface RiskInput {
   readonly status?: unknown;
 }
 
-/** The fields of an entry a person sets. `link: null` means no link. */
-export interface RiskFields {
-  readonly type: RiskType;
-  readonly title: string;
-  readonly description: string;
-  readonly category: RiskCategory;
-  readonly likelihood: number;
-  readonly impact: number;
-  readonly owner: PersonRef;
-  readonly mitigation: string;
-  readonly actions: string;
-  readonly link: RiskLink | null;
-  readonly reviewDate: IsoDate;
-  readonly status: 'open' | 'mitigating';
-}
+/**
+ * The fields of an entry a person sets, as the entry holds them, except that `link: null` means "no link" (a change
+ * can clear it) and the status set here is never 'closed' (closing needs a reason and has its own action).
+ */
+export type RiskFields = Pick<RiskEntry, Exclude<RiskField, 'link' | 'status'>> & { readonly link: RiskLink | null; readonly status: 'open' | 'mitigating' };
 
 export interface RiskInputContext {
   readonly project: Project;
