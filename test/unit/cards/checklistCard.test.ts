@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_GATEWAY_CATALOGUE, getStage } from '../../../bot/migration/gateways/catalogue';
 import { newGatewayState } from '../../../bot/migration/gateways/gatewayState';
 import type { Checklist } from '../../../bot/migration/projects/getChecklist';
-import { checklistCardJson, MAX_REFRESH_USERS, type ChecklistCardExtras } from '../../../cards/checklistCard';
-import { checklistViewFrom, type ChecklistView } from '../../../cards/checklistPages';
+import { checklistCardJson, MAX_REFRESH_USERS } from '../../../cards/checklistCard';
 import { CARD_BUDGET_BYTES, teamsMessageBytes } from '../../../cards/teamsMessageSize';
 import { checklistEntry } from '../../../bot/migration/projects/getChecklist';
 import { addDays } from '../../../bot/migration/shared/ukDates';
@@ -12,29 +11,12 @@ import { Verbs } from '../../../cards/verbs';
 import { actionsTitled, collectActions, refreshAction, visibleText, type Json } from './cardWalk';
 import { AISHA, checklistFixture, GO, itemStatesFor, MEMBER_CHOICES, NO_GO, PROJECT_ID, TODAY } from './fixtures';
 import { MANY_USER_IDS } from './sampleCards';
+import { checklistParts } from './worstCaseCards';
 
 const extras = { today: TODAY, memberChoices: MEMBER_CHOICES, refreshUserIds: MANY_USER_IDS };
 
-/**
- * Every part of a checklist as a person reaches it: the first card, then each section's Show button, then each
- * More items button, following the buttons' own data (so a button that led nowhere would lose items).
- */
-function everyPart(checklist: Checklist, options: ChecklistCardExtras = extras): Json[] {
-  const parts: Json[] = [];
-  const seen = new Set<string>();
-  const visit = (view: ChecklistView): void => {
-    const card = checklistCardJson(checklist, { ...options, view });
-    // The card's own refresh names the part it shows.
-    const shown = refreshAction(card)?.data;
-    const key = `${String(shown?.section)}|${String(shown?.page)}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    parts.push(card);
-    for (const action of [...actionsTitled(card, 'Show'), ...actionsTitled(card, 'More items')]) visit(checklistViewFrom(action.data ?? {}));
-  };
-  visit({});
-  return parts;
-}
+/** Every part of a checklist as a person reaches it, following its Show and More items buttons. */
+const everyPart = (checklist: Checklist): Json[] => checklistParts(checklist, extras);
 
 const allText = (parts: readonly Json[]): string => parts.map(visibleText).join('\n');
 
