@@ -1,6 +1,6 @@
 import { getStage } from '../gateways/catalogue';
-import type { StageNumber } from '../gateways/catalogueTypes';
-import { isPassed, type GatewayDecision, type Milestone } from '../gateways/gatewayState';
+import type { GatewayCatalogue, StageNumber } from '../gateways/catalogueTypes';
+import { isPassed, type GatewayDecision, type GatewayState, type ItemState, type Milestone } from '../gateways/gatewayState';
 import { daysToCutover, gatewayProgress, overdueItems, type GatewayProgress, type OverdueItem } from '../gateways/progress';
 import { signOffBlockers, type SignOffBlocker } from '../gateways/readiness';
 import { assertCan, type ProjectRole } from '../gateways/roles';
@@ -55,19 +55,22 @@ export async function getStatus(deps: ProjectDeps, query: { readonly actor: Acto
     viewerRole: role,
     today,
     daysToCutover: daysToCutover(today, project.plannedCutover),
-    gateways: gateways.map((g) => {
-      const blockers = signOffBlockers(deps.catalogue, g.stage, g.items, states);
-      return {
-        stage: g.stage,
-        title: getStage(deps.catalogue, g.stage).title,
-        progress: gatewayProgress(deps.catalogue, g.stage, g.items),
-        passed: isPassed(g.state),
-        ...(g.state.decision ? { decision: g.state.decision } : {}),
-        blockerCount: blockers.length,
-        blockers,
-      };
-    }),
+    gateways: gateways.map((g) => gatewayStatusOf(deps.catalogue, g.state, g.items, states)),
     overdue: overdueItems(deps.catalogue, items, today),
     upcomingMilestones: project.milestones.filter((m) => m.date >= today).sort((a, b) => a.date.localeCompare(b.date)),
+  };
+}
+
+/** One gateway's line on the status view, from its state, its items and every gateway's state (for the order rule). */
+export function gatewayStatusOf(catalogue: GatewayCatalogue, state: GatewayState, items: readonly ItemState[], states: readonly GatewayState[]): GatewayStatus {
+  const blockers = signOffBlockers(catalogue, state.stage, items, states);
+  return {
+    stage: state.stage,
+    title: getStage(catalogue, state.stage).title,
+    progress: gatewayProgress(catalogue, state.stage, items),
+    passed: isPassed(state),
+    ...(state.decision ? { decision: state.decision } : {}),
+    blockerCount: blockers.length,
+    blockers,
   };
 }

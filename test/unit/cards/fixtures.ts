@@ -7,7 +7,7 @@ import { signOffBlockers } from '../../../bot/migration/gateways/readiness';
 import { can, type ProjectRole } from '../../../bot/migration/gateways/roles';
 import { checklistEntry, type Checklist } from '../../../bot/migration/projects/getChecklist';
 import type { MyActions } from '../../../bot/migration/projects/getMyActions';
-import type { ProjectStatus } from '../../../bot/migration/projects/getStatus';
+import { gatewayStatusOf, type ProjectStatus } from '../../../bot/migration/projects/getStatus';
 import { summariseProject, type Project, type ProjectMember } from '../../../bot/migration/projects/project';
 import { addDays, type IsoDate } from '../../../bot/migration/shared/ukDates';
 import type { CardChoice } from '../../../cards/cardChoice';
@@ -180,18 +180,7 @@ export function statusFixture(overrides: Partial<ProjectStatus> = {}): ProjectSt
     viewerRole: 'project-manager',
     today: TODAY,
     daysToCutover: daysToCutover(TODAY, project.plannedCutover),
-    gateways: states.map((state) => {
-      const stageItems = items.filter((i) => getStage(catalogue, state.stage).items.some((c) => c.id === i.itemId));
-      return {
-        stage: state.stage,
-        title: getStage(catalogue, state.stage).title,
-        progress: gatewayProgress(catalogue, state.stage, stageItems),
-        passed: isPassed(state),
-        ...(state.decision ? { decision: state.decision } : {}),
-        blockerCount: signOffBlockers(catalogue, state.stage, stageItems, states).length,
-        blockers: signOffBlockers(catalogue, state.stage, stageItems, states),
-      };
-    }),
+    gateways: states.map((state) => gatewayStatusOf(catalogue, state, items.filter((i) => getStage(catalogue, state.stage).items.some((c) => c.id === i.itemId)), states)),
     overdue: overdueItems(catalogue, items, TODAY),
     upcomingMilestones: project.milestones.filter((m) => m.date >= TODAY).sort((a, b) => a.date.localeCompare(b.date)),
     ...overrides,

@@ -4,12 +4,12 @@ import { newGatewayState, type ItemAuditEntry, type ItemState, type ItemStatus, 
 import { EVIDENCE_URL_MAX_LENGTH, INLINE_EVIDENCE_KEPT, INLINE_NOTES_KEPT, NA_REASON_MAX_LENGTH, NOTE_MAX_LENGTH } from '../../../bot/migration/gateways/itemUpdates';
 import { ORGANISATION_NAME_MAX_LENGTH } from '../../../bot/migration/gateways/projectSetup';
 import { daysToCutover, gatewayProgress, myActions, overdueItems } from '../../../bot/migration/gateways/progress';
-import { signOffBlockers, type SignOffBlocker } from '../../../bot/migration/gateways/readiness';
+import { signOffBlockers } from '../../../bot/migration/gateways/readiness';
 import { can, type ProjectRole } from '../../../bot/migration/gateways/roles';
 import { MEMBER_NAME_MAX_LENGTH } from '../../../bot/migration/projects/assignRole';
 import { checklistEntry, type Checklist } from '../../../bot/migration/projects/getChecklist';
 import type { MyActions } from '../../../bot/migration/projects/getMyActions';
-import type { ProjectStatus } from '../../../bot/migration/projects/getStatus';
+import { gatewayStatusOf, type ProjectStatus } from '../../../bot/migration/projects/getStatus';
 import { summariseProject, type Project, type ProjectMember } from '../../../bot/migration/projects/project';
 import { addDays } from '../../../bot/migration/shared/ukDates';
 import { ownerChoicesOf, type CardChoice } from '../../../cards/cardChoice';
@@ -133,9 +133,6 @@ export function worstChecklist(stage: StageNumber, options: { readonly viewerRol
   };
 }
 
-function blockersOf(blockers: readonly SignOffBlocker[]): { readonly blockerCount: number; readonly blockers: readonly SignOffBlocker[] } {
-  return { blockerCount: blockers.length, blockers };
-}
 
 /** Four hundred changes on one item, the widest kinds among them (2,000-character links, two 500-character reasons). */
 export function worstHistory(itemId: string): readonly ItemAuditEntry[] {
@@ -171,16 +168,7 @@ export function worstStatus(): ProjectStatus {
     viewerRole: 'project-manager',
     today: TODAY,
     daysToCutover: daysToCutover(TODAY, project.plannedCutover),
-    gateways: states.map((state) => {
-      const stageItems = items.filter((i) => getStage(DEFAULT_GATEWAY_CATALOGUE, state.stage).items.some((c) => c.id === i.itemId));
-      return {
-        stage: state.stage,
-        title: getStage(DEFAULT_GATEWAY_CATALOGUE, state.stage).title,
-        progress: gatewayProgress(DEFAULT_GATEWAY_CATALOGUE, state.stage, stageItems),
-        passed: false,
-        ...blockersOf(signOffBlockers(DEFAULT_GATEWAY_CATALOGUE, state.stage, stageItems, states)),
-      };
-    }),
+    gateways: states.map((state) => gatewayStatusOf(DEFAULT_GATEWAY_CATALOGUE, state, items.filter((i) => getStage(DEFAULT_GATEWAY_CATALOGUE, state.stage).items.some((c) => c.id === i.itemId)), states)),
     overdue: overdueItems(DEFAULT_GATEWAY_CATALOGUE, items, TODAY),
     upcomingMilestones: project.milestones,
   };
