@@ -2,7 +2,7 @@ import type { QuestionnaireOverlaps, SuggestedNote } from '../questionnaire/over
 import { FEED_ITEMS } from '../questionnaire/questionnaireChecklistNotes';
 import { questionFeeding } from '../questionnaire/questionLookup';
 import type { QuestionSet } from '../questionnaire/questionTypes';
-import type { RiskCategory, RiskType } from './riskEntry';
+import type { RiskEntry } from './riskEntry';
 import { RISK_TEXT_MAX_LENGTH, RISK_TITLE_MAX_LENGTH } from './riskInput';
 
 /**
@@ -17,16 +17,10 @@ import { RISK_TEXT_MAX_LENGTH, RISK_TITLE_MAX_LENGTH } from './riskInput';
  * names what the risk is about (the application, the approval, the plan), and
  * the entry, once added, is the team's to keep up to date.
  */
-export interface RiskSuggestion {
+export interface RiskSuggestion extends Pick<RiskEntry, 'type' | 'title' | 'description' | 'category' | 'likelihood' | 'impact'> {
   /** Stable for the same concern: `application-emis-web`, `new-accounts-approval`, … */
   readonly key: string;
   readonly questionId: string;
-  readonly type: RiskType;
-  readonly title: string;
-  readonly description: string;
-  readonly category: RiskCategory;
-  readonly likelihood: number;
-  readonly impact: number;
   /** A checklist item id the risk bears on, when there is one. */
   readonly itemId?: string;
 }
