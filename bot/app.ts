@@ -58,6 +58,28 @@ export function createApp(deps: AppDependencies): Application<GatewayTurnState> 
     turnStateFactory: () => new TurnState(),
   });
 
+  registerRoutes(app, deps);
+
+  app.error(async (context, error) => {
+    const correlationId = randomUUID();
+    log.error({ err: errorSummary(error), correlationId, activityType: context.activity.type }, 'turn failed');
+    await context.sendActivity(
+      `Sorry, something went wrong on our side and I could not finish that. Please try again in a moment. ` +
+        `If it keeps happening, give your project team this reference: ${correlationId.slice(0, 8)}`,
+    );
+  });
+
+  return app;
+}
+
+/** What the routes need: the parts of `AppDependencies` that are not the Application's own. */
+export type RouteDependencies = Pick<AppDependencies, 'projects' | 'questionnaire' | 'risks' | 'notices' | 'highlight'>;
+
+/**
+ * Every route, in the order tried (the fallback last). One list for the app and for the test that checks every card
+ * button has a route, so a capability added here cannot be missed there.
+ */
+export function registerRoutes(app: Application<GatewayTurnState>, deps: RouteDependencies): void {
   registerRecognition(app);
   registerInstall(app);
   registerHelp(app);
@@ -73,15 +95,4 @@ export function createApp(deps: AppDependencies): Application<GatewayTurnState> 
   registerRisks(app, deps.risks);
   if (deps.highlight) registerHighlight(app, { ...deps.highlight, projects: deps.projects });
   registerFallback(app);
-
-  app.error(async (context, error) => {
-    const correlationId = randomUUID();
-    log.error({ err: errorSummary(error), correlationId, activityType: context.activity.type }, 'turn failed');
-    await context.sendActivity(
-      `Sorry, something went wrong on our side and I could not finish that. Please try again in a moment. ` +
-        `If it keeps happening, give your project team this reference: ${correlationId.slice(0, 8)}`,
-    );
-  });
-
-  return app;
 }
