@@ -17,6 +17,23 @@ export type RisksCommand =
   | { readonly kind: 'list'; readonly filter: RisksFilterWord | undefined; readonly stage: StageNumber | undefined }
   | { readonly kind: 'export' };
 
+/** Which part of a member of staff's own answer they asked about. */
+export type MigrationQuestionFocus = 'date' | 'group' | 'mailbox' | 'what-to-do';
+
+/** The frequent questions staff ask, each answered from a guide section and the project's settings. */
+export const FAQ_TOPICS = [
+  'attachments',
+  'mailbox-quota',
+  'old-email',
+  'shared-mailboxes',
+  'mobile-devices',
+  'outlook-versions',
+  'forwarding',
+  'account-activation',
+  'local-administrator',
+] as const;
+export type FaqTopic = (typeof FAQ_TOPICS)[number];
+
 /** The commands whose gateway number is checked against the six gateways. */
 export type StagedIntent = 'gateway' | 'walkthrough' | 'sign-off';
 
@@ -46,10 +63,7 @@ export interface IntentEntities {
   readonly issue: { readonly title: string };
   /** The risks and issues log, listed (optionally filtered) or exported as CSV. */
   readonly risks: RisksCommand;
-  /**
-   * Reserved for the next issues (the weekly highlight, staff asking when they move). No recogniser produces them yet
-   * and no route answers them: they are here so those issues add a phrase table and a route, not a new shape.
-   */
+  /** This week's draft highlight report, for the project team. */
   readonly highlight: NoEntities;
   /** The report for the week before this one. */
   readonly 'highlight-last-week': NoEntities;
@@ -57,14 +71,23 @@ export interface IntentEntities {
   readonly 'post-highlight': NoEntities;
   /** `reports here`, typed in a channel (project manager): the weekly report goes there from now on. */
   readonly 'reports-here': NoEntities;
-  readonly 'when-do-i-migrate': NoEntities;
+  /**
+   * A member of staff asking about their own move, in their own words ("when am I moving to nhsmail", "is pharmacy in
+   * the pilot", "my mailbox is too big"). `focus` says which part of their answer to lead with; the answer is always
+   * theirs alone. `department` is the work area they named, when they named one.
+   */
+  readonly 'when-do-i-migrate': { readonly focus: MigrationQuestionFocus; readonly department?: string };
+  /** `when does <name or email> migrate`: project members and LAs only; staff are refused. */
+  readonly 'colleague-migration': { readonly who: string };
+  /** A frequent question answered from the guide and the project's settings. */
+  readonly faq: { readonly topic: FaqTopic };
+  /** Understood as a question about the migration, but not one Gateway can answer: offered to the project team. */
+  readonly 'ask-team': { readonly question: string };
   /** Nothing recognised it. */
   readonly unknown: NoEntities;
 }
 
 export type IntentName = keyof IntentEntities;
-
-export const RESERVED_INTENTS = ['highlight', 'when-do-i-migrate'] as const satisfies readonly IntentName[];
 
 /**
  * What one message means. `confidence` is 1 for an exact command; a recogniser that guesses (a typo, later an NLU
