@@ -20,6 +20,9 @@ import { registerStatus } from './routes/status';
 import { registerWalkthrough } from './routes/walkthrough';
 import { registerHelp } from './routes/help';
 import { registerInstall } from './routes/install';
+import { registerFaq, type FaqRouteDeps } from './routes/faq';
+import { registerAskTeam, type AskTeamRouteDeps } from './routes/askTeam';
+import type { Understanding } from './recognition/understanding';
 import type { GatewayTurnState } from './state';
 import type { GatewayAdapter } from './teams/gatewayAdapter';
 import type { PersonalNotices } from './teams/personalNotices';
@@ -39,6 +42,14 @@ export interface AppDependencies {
   readonly logger: Logger;
   /** The highlight report's reader and the week's claims; without them `highlight` is not answered. */
   readonly highlight?: Omit<HighlightRouteDeps, 'projects'>;
+  /** Staff questions: the understanding (offline NLU, optional language model), the frequent answers and "ask the team"; without them only commands are understood. */
+  readonly answers?: AnswerDependencies;
+}
+
+export interface AnswerDependencies {
+  readonly understanding: Understanding;
+  readonly faq: FaqRouteDeps;
+  readonly askTeam: AskTeamRouteDeps;
 }
 
 /**
@@ -73,14 +84,14 @@ export function createApp(deps: AppDependencies): Application<GatewayTurnState> 
 }
 
 /** What the routes need: the parts of `AppDependencies` that are not the Application's own. */
-export type RouteDependencies = Pick<AppDependencies, 'projects' | 'questionnaire' | 'risks' | 'notices' | 'highlight'>;
+export type RouteDependencies = Pick<AppDependencies, 'projects' | 'questionnaire' | 'risks' | 'notices' | 'highlight' | 'answers'>;
 
 /**
  * Every route, in the order tried (the fallback last). One list for the app and for the test that checks every card
  * button has a route, so a capability added here cannot be missed there.
  */
 export function registerRoutes(app: Application<GatewayTurnState>, deps: RouteDependencies): void {
-  registerRecognition(app);
+  registerRecognition(app, deps.answers?.understanding);
   registerInstall(app);
   registerHelp(app);
   registerWalkthrough(app, deps.projects);
@@ -94,5 +105,9 @@ export function registerRoutes(app: Application<GatewayTurnState>, deps: RouteDe
   registerQuestionnaire(app, deps.questionnaire);
   registerRisks(app, deps.risks);
   if (deps.highlight) registerHighlight(app, { ...deps.highlight, projects: deps.projects });
+  if (deps.answers) {
+    registerFaq(app, deps.answers.faq);
+    registerAskTeam(app, deps.answers.askTeam);
+  }
   registerFallback(app);
 }

@@ -39,6 +39,12 @@ import type { ReferenceStore } from './teams/conversationReferences';
 import { abortableSleep, cloudAdapterPoster, ProactiveSender, type ProactiveSenderDeps } from './teams/proactiveSender';
 import { referenceCapture } from './teams/referenceCapture';
 import { createTurnPipeline } from './turnPipeline';
+import { sharedOfflineNlu } from './recognition/nlu/offlineNlu';
+import { understandWith } from './recognition/understanding';
+import { DEFAULT_FAQ_SETTINGS } from './migration/answers/faq/faqSettings';
+import { CosmosAskTeamRepository } from './storage/answers/cosmosAskTeamRepository';
+import { projectChannelPoster } from './teams/askTeamChannel';
+import type { AnswerDependencies } from './app';
 import { TurnQueue } from './turnQueue';
 
 export interface RuntimeOptions {
@@ -125,7 +131,22 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       notifyEscalation: escalationNotifier({ projects: projects.projects, notices }),
       riskExportLink: (projectId, userId) => exportLinks.issueRiskLog(projectId, userId),
     };
+    // Trained once per process, before the first turn: a few hundred lines take well under a second.
+    const offline = await sharedOfflineNlu();
+    const answers: AnswerDependencies = {
+      understanding: understandWith({ offline: (text) => offline.recognise(text) }),
+      faq: { projects: projects.projects, faqSettings: DEFAULT_FAQ_SETTINGS },
+      askTeam: {
+        questions: new CosmosAskTeamRepository(storage.containers.projects),
+        projects: projects.projects,
+        clock: projects.clock,
+        ids: projects.ids,
+        postToChannel: projectChannelPoster({ references, sender, fallbackBotId: botAppId === '' ? undefined : `28:${botAppId}`, logger }),
+        notices,
+      },
+    };
     const app = createApp({
+      answers,
       projects,
       highlight: { report: highlight, claims, postNow: (project, week) => deliverHighlightNow(weeklyDeps, project, week) },
       questionnaire,
