@@ -100,6 +100,7 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       questionnaires: new CosmosQuestionnaireRepository(storage.containers.projects),
       questionSet: DEFAULT_QUESTION_SET,
       exportLinks,
+      riskSettings: config.risks,
     };
     const proactive = options.proactive ?? {};
     const jobClock = { now: () => new Date((proactive.now ?? Date.now)()) };
@@ -109,6 +110,7 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       risks: riskRepository,
       clock: jobClock,
       catalogue: DEFAULT_GATEWAY_CATALOGUE,
+      riskSettings: config.risks,
     };
     const botAppId = config.auth.kind === 'none' ? '' : config.auth.appId;
     const sender = new ProactiveSender({
@@ -122,6 +124,7 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
     const risks: RiskRouteDeps = {
       ...projects,
       risks: riskRepository,
+      riskSettings: config.risks,
       notifyEscalation: escalationNotifier({ projects: projects.projects, notices }),
       riskExportLink: (projectId, userId) => exportLinks.issueRiskLog(projectId, userId),
     };
