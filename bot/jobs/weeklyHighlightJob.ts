@@ -29,8 +29,8 @@ export interface WeeklyHighlightDeps {
   readonly fallbackBotId?: string;
   readonly tuning?: Partial<JobTuning>;
   /**
-   * Told once when a project's post for the week ends failed for good (bot removed or blocked, no channel, Teams
-   * refused it), so someone can put it right before next Monday. Best effort: a throw is logged, never retried.
+   * Told once when a project's post for the week ends failed (bot removed or blocked, no channel, Teams refused it,
+   * or Teams stayed busy through every retry of the run), so someone can put it right or knows why it is late. Best effort: a throw is logged, never retried.
    */
   readonly onUndelivered?: UndeliveredHook;
   /**
@@ -127,8 +127,11 @@ export async function runWeeklyHighlights(deps: WeeklyHighlightDeps, options: { 
       case 'failed':
         counts.failed += 1;
         if (!result.retryable) await afterPosted(deps, project, week, { leaseMs: tuning.leaseMs, runId }, log);
-        // A retryable failure is taken over by a later run this week; only the final one is worth telling about.
-        if (!result.retryable && result.reason !== 'nothing-to-post') await tellUndelivered(deps, project, week, result.reason, log);
+        // Final failures are told; so is a send Teams kept refusing all through the run (429s, 5xx), the first time
+        // only: a later run this week takes the claim over and may still post it, but nobody is left wondering.
+        if (result.reason !== 'nothing-to-post' && result.reason !== 'compose-error' && (!result.retryable || result.firstFailure)) {
+          await tellUndelivered(deps, project, week, result.reason, log);
+        }
         break;
       case 'uncertain':
         counts.uncertain += 1;
