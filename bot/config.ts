@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { entraDefaultsFor } from './http/entraJobToken';
 import { assertCronPattern } from './jobs/scheduler';
 import { DEFAULT_RISK_SETTINGS, resolveRiskSettings, type RiskSettings } from './migration/risks/riskSettings';
 import { ValidationFailed } from './migration/shared/errors';
@@ -67,8 +68,18 @@ export interface JobsConfig {
   readonly scheduler: boolean;
   /** croner syntax (seconds allowed), in Europe/London time. */
   readonly weeklyHighlightCron: string;
-  /** Unset: the job endpoint does not exist (404). */
+  /** Unset, and no `entraToken`: the job endpoint does not exist (404). */
   readonly apiKey: string | undefined;
+  /**
+   * With `BOT_ID` set, the endpoint also accepts an Entra access token whose audience is the bot's app id, issued by
+   * its tenant, to one of `callers` (by default the bot's own app id: a timer function sharing its managed identity).
+   */
+  readonly entraToken?: {
+    readonly openIdMetadataUrl: string;
+    readonly issuers: readonly string[];
+    readonly audiences: readonly string[];
+    readonly callers: readonly string[];
+  };
 }
 
 export const DEFAULT_WEEKLY_HIGHLIGHT_CRON = '0 9 * * 1';
@@ -146,6 +157,9 @@ const envSchema = z.object({
   WEEKLY_HIGHLIGHT_CRON: optionalText,
   JOB_SCHEDULER: optionalText.pipe(z.enum(['on', 'off']).optional()),
   JOBS_API_KEY: optionalText.pipe(z.string().min(32, 'must be at least 32 characters (openssl rand -base64 32)').optional()),
+  JOBS_TOKEN_CALLERS: list,
+  JOBS_TOKEN_OPENID_METADATA_URL: optionalText.pipe(z.string().url('must be a URL').optional()),
+  JOBS_TOKEN_ISSUERS: list,
   RISK_RED_SCORE: riskScore,
   RISK_AMBER_SCORE: riskScore,
   RISK_ESCALATE_SCORE: riskScore,
@@ -268,7 +282,21 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
       workDir: path.resolve(cwd, e.DATA_DIR ?? '.data', 'playground'),
     }),
     risks,
-    jobs: Object.freeze({ scheduler: e.JOB_SCHEDULER !== 'off', weeklyHighlightCron, apiKey: e.JOBS_API_KEY }),
+    jobs: Object.freeze({
+      scheduler: e.JOB_SCHEDULER !== 'off',
+      weeklyHighlightCron,
+      apiKey: e.JOBS_API_KEY,
+      ...(auth.kind === 'bot-framework'
+        ? {
+            entraToken: Object.freeze({
+              openIdMetadataUrl: e.JOBS_TOKEN_OPENID_METADATA_URL ?? entraDefaultsFor(auth.tenantId).openIdMetadataUrl,
+              issuers: Object.freeze(e.JOBS_TOKEN_ISSUERS.length > 0 ? [...e.JOBS_TOKEN_ISSUERS] : [...entraDefaultsFor(auth.tenantId).issuers]),
+              audiences: Object.freeze([auth.appId, `api://${auth.appId}`]),
+              callers: Object.freeze(e.JOBS_TOKEN_CALLERS.length > 0 ? [...e.JOBS_TOKEN_CALLERS] : [auth.appId]),
+            }),
+          }
+        : {}),
+    }),
     warnings: Object.freeze(warnings),
   });
 }

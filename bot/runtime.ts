@@ -6,6 +6,7 @@ import type { GatewayConfig } from './config';
 import { exportEndpoint } from './http/exportEndpoint';
 import { createExportLinks } from './http/exportLinks';
 import { healthEndpoint } from './http/healthEndpoint';
+import { entraJobTokenValidator } from './http/entraJobToken';
 import { jobsEndpoint } from './http/jobsEndpoint';
 import { highlightComposer } from './jobs/highlightPost';
 import type { HighlightDeps } from './migration/reports/readHighlight';
@@ -172,7 +173,16 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
         messages: messagesEndpoint({ adapter, allowedServiceUrlHosts: config.allowedServiceUrlHosts, logger, logic }),
         health: healthEndpoint(storage.isReachable),
         exports: exportEndpoint({ links: exportLinks, deps: questionnaire, risks, logger }),
-        ...(config.jobs.apiKey === undefined ? {} : { weeklyHighlights: jobsEndpoint({ key: config.jobs.apiKey, runner: jobRunner, logger }) }),
+        ...(config.jobs.apiKey === undefined && config.jobs.entraToken === undefined
+          ? {}
+          : {
+              weeklyHighlights: jobsEndpoint({
+                ...(config.jobs.apiKey === undefined ? {} : { key: config.jobs.apiKey }),
+                ...(config.jobs.entraToken === undefined ? {} : { token: entraJobTokenValidator(config.jobs.entraToken) }),
+                runner: jobRunner,
+                logger,
+              }),
+            }),
       },
     });
     listening.url = http.url;
