@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { entraDefaultsFor } from './http/entraJobToken';
 import { assertCronPattern } from './jobs/scheduler';
+import { DEFAULT_RISK_SETTINGS, resolveRiskSettings, type RiskSettings } from './migration/risks/riskSettings';
+import { ValidationFailed } from './migration/shared/errors';
 
 /**
  * Where the bot keeps its records. `embedded` starts the in-process Cosmos server so a newcomer needs nothing
@@ -51,6 +54,8 @@ export interface GatewayConfig {
   readonly playground: { readonly enabled: boolean; readonly port: number; readonly workDir: string };
   /** Jobs that post by themselves (the weekly highlight). */
   readonly jobs: JobsConfig;
+  /** The risks log's RAG thresholds and automatic escalation score (`bot/migration/risks/riskSettings.ts`). */
+  readonly risks: RiskSettings;
   /** Warnings worth printing once at start, e.g. "BOT_ID without COSMOS_ENDPOINT uses the embedded store". */
   readonly warnings: readonly string[];
 }
@@ -63,8 +68,18 @@ export interface JobsConfig {
   readonly scheduler: boolean;
   /** croner syntax (seconds allowed), in Europe/London time. */
   readonly weeklyHighlightCron: string;
-  /** Unset: the job endpoint does not exist (404). */
+  /** Unset, and no `entraToken`: the job endpoint does not exist (404). */
   readonly apiKey: string | undefined;
+  /**
+   * With `BOT_ID` set, the endpoint also accepts an Entra access token whose audience is the bot's app id, issued by
+   * its tenant, to one of `callers` (by default the bot's own app id: a timer function sharing its managed identity).
+   */
+  readonly entraToken?: {
+    readonly openIdMetadataUrl: string;
+    readonly issuers: readonly string[];
+    readonly audiences: readonly string[];
+    readonly callers: readonly string[];
+  };
 }
 
 export const DEFAULT_WEEKLY_HIGHLIGHT_CRON = '0 9 * * 1';
@@ -113,6 +128,8 @@ const portNumber = (fallback: number) =>
       .transform((n) => n ?? fallback),
   );
 
+const riskScore = optionalText.pipe(z.string().regex(/^\d+$/, 'must be a whole number from 1 to 25').transform(Number).optional());
+
 const envSchema = z.object({
   BOT_ID: optionalText,
   BOT_PASSWORD: optionalText,
@@ -140,7 +157,16 @@ const envSchema = z.object({
   WEEKLY_HIGHLIGHT_CRON: optionalText,
   JOB_SCHEDULER: optionalText.pipe(z.enum(['on', 'off']).optional()),
   JOBS_API_KEY: optionalText.pipe(z.string().min(32, 'must be at least 32 characters (openssl rand -base64 32)').optional()),
+  JOBS_TOKEN_CALLERS: list,
+  JOBS_TOKEN_OPENID_METADATA_URL: optionalText.pipe(z.string().url('must be a URL').optional()),
+  JOBS_TOKEN_ISSUERS: list,
+  RISK_RED_SCORE: riskScore,
+  RISK_AMBER_SCORE: riskScore,
+  RISK_ESCALATE_SCORE: riskScore,
 });
+
+/** The environment name of each risk setting, so the domain's own checks can be reported in the operator's terms. */
+const RISK_SETTING_NAMES: Readonly<Record<string, string>> = { redScore: 'RISK_RED_SCORE', amberScore: 'RISK_AMBER_SCORE', escalateScore: 'RISK_ESCALATE_SCORE' };
 
 /**
  * Parses the environment once at boot. Everything downstream takes the frozen result, never `process.env`, so a
@@ -221,6 +247,21 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     problems.push(`WEEKLY_HIGHLIGHT_CRON: ${err instanceof Error ? err.message : 'not a cron pattern'} (default "${DEFAULT_WEEKLY_HIGHLIGHT_CRON}": Mondays 09:00 UK time)`);
   }
 
+  let risks: RiskSettings = DEFAULT_RISK_SETTINGS;
+  try {
+    risks = resolveRiskSettings({
+      ...(e.RISK_RED_SCORE === undefined ? {} : { redScore: e.RISK_RED_SCORE }),
+      ...(e.RISK_AMBER_SCORE === undefined ? {} : { amberScore: e.RISK_AMBER_SCORE }),
+      ...(e.RISK_ESCALATE_SCORE === undefined ? {} : { escalateScore: e.RISK_ESCALATE_SCORE }),
+    });
+  } catch (err) {
+    if (!(err instanceof ValidationFailed)) throw err;
+    for (const { field, message } of err.fieldErrors) {
+      const name = RISK_SETTING_NAMES[field] ?? field;
+      problems.push(`${name}: ${message.replace(new RegExp(`^${field} `), '').replace(/\b(redScore|amberScore|escalateScore)\b/g, (f) => RISK_SETTING_NAMES[f] ?? f)}`);
+    }
+  }
+
   const allowedServiceUrlHosts = e.ALLOWED_SERVICE_URL_HOSTS.length > 0 ? e.ALLOWED_SERVICE_URL_HOSTS : TEAMS_SERVICE_URL_HOSTS;
 
   if (problems.length > 0) throw new ConfigError(problems);
@@ -240,7 +281,22 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
       port: e.PLAYGROUND_PORT,
       workDir: path.resolve(cwd, e.DATA_DIR ?? '.data', 'playground'),
     }),
-    jobs: Object.freeze({ scheduler: e.JOB_SCHEDULER !== 'off', weeklyHighlightCron, apiKey: e.JOBS_API_KEY }),
+    risks,
+    jobs: Object.freeze({
+      scheduler: e.JOB_SCHEDULER !== 'off',
+      weeklyHighlightCron,
+      apiKey: e.JOBS_API_KEY,
+      ...(auth.kind === 'bot-framework'
+        ? {
+            entraToken: Object.freeze({
+              openIdMetadataUrl: e.JOBS_TOKEN_OPENID_METADATA_URL ?? entraDefaultsFor(auth.tenantId).openIdMetadataUrl,
+              issuers: Object.freeze(e.JOBS_TOKEN_ISSUERS.length > 0 ? [...e.JOBS_TOKEN_ISSUERS] : [...entraDefaultsFor(auth.tenantId).issuers]),
+              audiences: Object.freeze([auth.appId, `api://${auth.appId}`]),
+              callers: Object.freeze(e.JOBS_TOKEN_CALLERS.length > 0 ? [...e.JOBS_TOKEN_CALLERS] : [auth.appId]),
+            }),
+          }
+        : {}),
+    }),
     warnings: Object.freeze(warnings),
   });
 }

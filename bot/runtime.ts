@@ -6,6 +6,7 @@ import type { GatewayConfig } from './config';
 import { exportEndpoint } from './http/exportEndpoint';
 import { createExportLinks } from './http/exportLinks';
 import { healthEndpoint } from './http/healthEndpoint';
+import { entraJobTokenValidator } from './http/entraJobToken';
 import { jobsEndpoint } from './http/jobsEndpoint';
 import { highlightComposer } from './jobs/highlightPost';
 import type { HighlightDeps } from './migration/reports/readHighlight';
@@ -106,6 +107,7 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       questionnaires: new CosmosQuestionnaireRepository(storage.containers.projects),
       questionSet: DEFAULT_QUESTION_SET,
       exportLinks,
+      riskSettings: config.risks,
     };
     const proactive = options.proactive ?? {};
     const jobClock = { now: () => new Date((proactive.now ?? Date.now)()) };
@@ -115,6 +117,7 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       risks: riskRepository,
       clock: jobClock,
       catalogue: DEFAULT_GATEWAY_CATALOGUE,
+      riskSettings: config.risks,
     };
     const botAppId = config.auth.kind === 'none' ? '' : config.auth.appId;
     const sender = new ProactiveSender({
@@ -128,6 +131,7 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
     const risks: RiskRouteDeps = {
       ...projects,
       risks: riskRepository,
+      riskSettings: config.risks,
       notifyEscalation: escalationNotifier({ projects: projects.projects, notices }),
       riskExportLink: (projectId, userId) => exportLinks.issueRiskLog(projectId, userId),
     };
@@ -190,7 +194,16 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
         messages: messagesEndpoint({ adapter, allowedServiceUrlHosts: config.allowedServiceUrlHosts, logger, logic }),
         health: healthEndpoint(storage.isReachable),
         exports: exportEndpoint({ links: exportLinks, deps: questionnaire, risks, logger }),
-        ...(config.jobs.apiKey === undefined ? {} : { weeklyHighlights: jobsEndpoint({ key: config.jobs.apiKey, runner: jobRunner, logger }) }),
+        ...(config.jobs.apiKey === undefined && config.jobs.entraToken === undefined
+          ? {}
+          : {
+              weeklyHighlights: jobsEndpoint({
+                ...(config.jobs.apiKey === undefined ? {} : { key: config.jobs.apiKey }),
+                ...(config.jobs.entraToken === undefined ? {} : { token: entraJobTokenValidator(config.jobs.entraToken) }),
+                runner: jobRunner,
+                logger,
+              }),
+            }),
       },
     });
     listening.url = http.url;

@@ -36,7 +36,8 @@ export type DeliveryResult =
   | { readonly outcome: 'sent'; readonly activityId: string; readonly recorded: boolean }
   | { readonly outcome: 'already-done'; readonly state: ClaimState }
   | { readonly outcome: 'held'; readonly until: number }
-  | { readonly outcome: 'failed'; readonly reason: string; readonly retryable: boolean }
+  /** `firstFailure`: no run had ended this claim failed before, so this is the one to tell people about. */
+  | { readonly outcome: 'failed'; readonly reason: string; readonly retryable: boolean; readonly firstFailure: boolean }
   | { readonly outcome: 'uncertain' }
   | { readonly outcome: 'abandoned' };
 
@@ -62,9 +63,10 @@ export async function deliverOnce(deps: DeliverOnceDeps, delivery: Delivery, sig
     return true;
   };
   const fail = async (reason: string, retryable: boolean): Promise<DeliveryResult> => {
-    await move({ state: 'failed', reason, retryable }, reason);
+    const failures = current.failures ?? 0;
+    await move({ state: 'failed', reason, retryable, failures: failures + 1 }, reason);
     log.info({ reason, retryable }, 'delivery failed');
-    return { outcome: 'failed', reason, retryable };
+    return { outcome: 'failed', reason, retryable, firstFailure: failures === 0 };
   };
 
   const resolved = await delivery.target();

@@ -44,6 +44,8 @@ export interface DeliveryClaim {
   readonly reason?: string;
   readonly retryable?: boolean;
   readonly takeovers: number;
+  /** Times a run ended this claim failed: the first is told to the project manager, later retries that fail are not. */
+  readonly failures?: number;
   /** Newest last, capped so a claim retried all week stays small. */
   readonly history: readonly ClaimEvent[];
 }

@@ -6,6 +6,7 @@ import { resolveReportsTarget } from '../teams/reportsTarget';
 import { deliverOnce, type DeliveryResult, type Sender } from './deliverOnce';
 import { addDays, todayInLondon } from '../migration/shared/ukDates';
 import { isoWeekOfDate, type IsoWeek } from './isoWeek';
+import { onceAWeek } from './onceAWeek';
 import type { ClaimStore, DueProject, DueProjectSource } from './ports';
 
 /**
@@ -28,13 +29,15 @@ export interface WeeklyHighlightDeps {
   readonly fallbackBotId?: string;
   readonly tuning?: Partial<JobTuning>;
   /**
-   * Told once when a project's post for the week ends failed for good (bot removed or blocked, no channel, Teams
-   * refused it), so someone can put it right before next Monday. Best effort: a throw is logged, never retried.
+   * Told once when a project's post for the week ends failed (bot removed or blocked, no channel, Teams refused it,
+   * or Teams stayed busy through every retry of the run), so someone can put it right or knows why it is late. Best effort: a throw is logged, never retried.
    */
   readonly onUndelivered?: UndeliveredHook;
   /**
-   * Runs once a project's post for the week is delivered (once per week per project, by the claim), for weekly
-   * reminders that ride on the same run. Best effort: a throw is logged and never touches the post.
+   * Weekly reminders that ride on the scheduled run (never on `post highlight now`): run once the project's post for
+   * the week is settled (sent now or before, or failed for good), at most once per project per week by their own
+   * claim (`review-reminders:<week>`), so an early post does not make the week's run skip them. Best effort: a throw
+   * is logged and never touches the post.
    */
   readonly afterPosted?: AfterPostedHook;
 }
@@ -115,15 +118,20 @@ export async function runWeeklyHighlights(deps: WeeklyHighlightDeps, options: { 
     switch (result.outcome) {
       case 'sent':
         counts.sent += 1;
-        await afterPosted(deps, project, week, log);
+        await afterPosted(deps, project, week, { leaseMs: tuning.leaseMs, runId }, log);
         break;
       case 'already-done':
         counts.alreadyDone += 1;
+        await afterPosted(deps, project, week, { leaseMs: tuning.leaseMs, runId }, log);
         break;
       case 'failed':
         counts.failed += 1;
-        // A retryable failure is taken over by a later run this week; only the final one is worth telling about.
-        if (!result.retryable && result.reason !== 'nothing-to-post') await tellUndelivered(deps, project, week, result.reason, log);
+        if (!result.retryable) await afterPosted(deps, project, week, { leaseMs: tuning.leaseMs, runId }, log);
+        // Final failures are told; so is a send Teams kept refusing all through the run (429s, 5xx), the first time
+        // only: a later run this week takes the claim over and may still post it, but nobody is left wondering.
+        if (result.reason !== 'nothing-to-post' && result.reason !== 'compose-error' && (!result.retryable || result.firstFailure)) {
+          await tellUndelivered(deps, project, week, result.reason, log);
+        }
         break;
       case 'uncertain':
         counts.uncertain += 1;
@@ -194,10 +202,14 @@ async function tellUndelivered(deps: WeeklyHighlightDeps, project: DueProject, w
   }
 }
 
-async function afterPosted(deps: WeeklyHighlightDeps, project: DueProject, week: IsoWeek, log: Logger): Promise<void> {
-  if (!deps.afterPosted) return;
+/** The claim kind that keeps the review reminders to once a week, apart from the post's own claim. */
+export const REVIEW_REMINDERS_KIND = 'review-reminders';
+
+async function afterPosted(deps: WeeklyHighlightDeps, project: DueProject, week: IsoWeek, run: { readonly leaseMs: number; readonly runId: string }, log: Logger): Promise<void> {
+  const hook = deps.afterPosted;
+  if (!hook) return;
   try {
-    await deps.afterPosted(project, week);
+    await onceAWeek({ claims: deps.claims, now: deps.now, ...run }, { projectId: project.projectId, kind: REVIEW_REMINDERS_KIND, week }, () => hook(project, week));
   } catch (err: unknown) {
     log.warn({ projectId: project.projectId, err: err instanceof Error ? err.name : typeof err }, 'what rides on the weekly post failed');
   }

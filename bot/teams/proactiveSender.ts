@@ -9,6 +9,7 @@ import { toConversationReference } from './conversationReferences';
 import {
   BucketMap,
   checkMessageSize,
+  SlidingWindow,
   TokenBucket,
   decideAfterAttempt,
   DEFAULT_RETRY_POLICY,
@@ -34,9 +35,13 @@ export type PostAnswer =
   | { readonly ok: true; readonly activityId: string }
   | { readonly ok: false; readonly status: number | undefined; readonly retryAfter?: string };
 
-/** The network edge: posts one activity, one attempt, no retries of its own. */
+/**
+ * The network edge: posts one activity, one attempt, no retries of its own. `onWire` is awaited as late as the
+ * poster can, right before the request is written (after its own credential and client set-up), so the tenant's
+ * per-second cap counts requests as Teams sees them; a poster that cannot call it leaves the sender to call it first.
+ */
 export interface ProactivePoster {
-  post(target: ProactiveTarget, activity: Partial<Activity>): Promise<PostAnswer>;
+  post(target: ProactiveTarget, activity: Partial<Activity>, onWire: () => Promise<void>): Promise<PostAnswer>;
 }
 
 /**
@@ -75,6 +80,7 @@ export interface ProactiveSenderDeps {
  */
 export class ProactiveSender {
   private readonly tenants = new Map<string, TenantGate>();
+  private readonly windows = new Map<string, SlidingWindow>();
   private readonly limits: RateLimits;
   private readonly conversations: BucketMap;
   private readonly retry: RetryPolicy;
@@ -111,8 +117,17 @@ export class ProactiveSender {
       if (signal?.aborted) return this.abandon(target, attempt - 1);
       const sendId = randomUUID();
       if (!(await hooks.beforeAttempt(attempt, sendId))) return this.abandon(target, attempt - 1);
-
-      const answer = await this.deps.poster.post(target, activity);
+      // The claim write can take long or finish in a bunch with others; the cap is checked after it, as the request
+      // goes out. A wait there is short (under a second) and rare, the one moment a claim waits in `sending`.
+      let admitted = false;
+      const window = this.windowFor(target.tenantId);
+      const onWire = async (): Promise<void> => {
+        if (admitted) return;
+        admitted = true;
+        await window.admit();
+      };
+      const answer = await this.deps.poster.post(target, activity, onWire);
+      if (!admitted) this.log.warn('proactive poster did not pass the per-second cap');
       if (answer.ok) return { kind: 'delivered', activityId: answer.activityId, attempts: attempt, sendId };
 
       const decision = decideAfterAttempt({ status: answer.status, retryAfter: answer.retryAfter }, attempt, this.retry, this.random, this.now());
@@ -133,6 +148,20 @@ export class ProactiveSender {
     const conversationWait = this.conversations.reserve(target.conversationId, this.now());
     if (conversationWait > 0) await this.sleep(conversationWait, signal);
     await this.gateFor(target.tenantId).acquire(signal);
+  }
+
+  private windowFor(tenantId: string): { admit(): Promise<void> } {
+    let window = this.windows.get(tenantId);
+    if (!window) {
+      window = new SlidingWindow(this.limits.perTenantInAnySecond ?? this.limits.perTenantPerSecond);
+      this.windows.set(tenantId, window);
+    }
+    const admitting = window;
+    return {
+      admit: async () => {
+        for (let wait = admitting.tryAdmit(this.now()); wait > 0; wait = admitting.tryAdmit(this.now())) await this.sleep(wait);
+      },
+    };
   }
 
   private gateFor(tenantId: string): TenantGate {
@@ -200,7 +229,7 @@ class TenantGate {
  */
 export function cloudAdapterPoster(adapter: Pick<CloudAdapter, 'continueConversationAsync' | 'ConnectorClientKey'>, botAppId: string): ProactivePoster {
   return {
-    async post(target, activity) {
+    async post(target, activity, onWire) {
       const reference = toConversationReference(target) as ConversationReference;
       let answer: PostAnswer = { ok: false, status: undefined };
       try {
@@ -211,6 +240,7 @@ export function cloudAdapterPoster(adapter: Pick<CloudAdapter, 'continueConversa
           delete outgoing.replyToId;
           // Caught here rather than outside: an adapter-level turn error handler would otherwise swallow it.
           try {
+            await onWire();
             const response = await client.conversations.sendToConversation(target.conversationId, outgoing);
             answer = { ok: true, activityId: response.id };
           } catch (err: unknown) {

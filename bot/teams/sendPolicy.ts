@@ -15,6 +15,12 @@ export interface RateLimits {
   readonly perTenantBurst: number;
   readonly perConversationPerSecond: number;
   readonly perConversationBurst: number;
+  /**
+   * The hard cap: requests to one tenant started within any 1,000 ms, counted when each request actually goes out
+   * (after its claim write). Defaults to `perTenantPerSecond`. The bucket paces the queue; this holds the line when
+   * work finished late bunches up (claim writes that stalled and then all returned at once).
+   */
+  readonly perTenantInAnySecond?: number;
 }
 
 /**
@@ -24,6 +30,7 @@ export interface RateLimits {
 export const TEAMS_RATE_LIMITS: RateLimits = {
   perTenantPerSecond: 47,
   perTenantBurst: 2,
+  perTenantInAnySecond: 47,
   perConversationPerSecond: 6,
   perConversationBurst: 1,
 };
@@ -82,6 +89,35 @@ export class TokenBucket {
     const elapsed = Math.max(0, now - this.updatedAt);
     this.tokens = Math.min(this.burst, this.tokens + (elapsed * this.ratePerSecond) / 1000);
     this.updatedAt = now;
+  }
+}
+
+/**
+ * A true sliding window: at most `limit` admissions within any `windowMs`, by the times they were admitted (a ring
+ * of the last `limit` times). Teams counts requests per second on its side, so unlike a token bucket this can never
+ * let a bunch through after a stall, a Retry-After or a refill: the `limit + 1`th is always at least `windowMs` after
+ * the first.
+ */
+export class SlidingWindow {
+  private readonly times: number[];
+  private next = 0;
+
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs = 1_000,
+  ) {
+    if (!Number.isInteger(limit) || limit < 1) throw new RangeError('A sliding window needs a limit of at least 1');
+    this.times = new Array<number>(limit).fill(Number.NEGATIVE_INFINITY);
+  }
+
+  /** Admits now (0, recorded) or says how many milliseconds until the oldest admission leaves the window. */
+  tryAdmit(now: number): number {
+    const oldest = this.times[this.next] ?? Number.NEGATIVE_INFINITY;
+    const wait = oldest + this.windowMs - now;
+    if (wait > 0) return Math.ceil(wait);
+    this.times[this.next] = now;
+    this.next = (this.next + 1) % this.limit;
+    return 0;
   }
 }
 

@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { build } from 'esbuild';
 import { createCosmosClient } from '../../bot/storage/cosmosClient';
 import { CosmosReferenceStore } from '../../bot/storage/conversations/cosmosReferenceStore';
 import { openGatewayDatabase } from '../../bot/storage/database';
@@ -11,6 +13,19 @@ import { FakeConnector } from '../harness/fakeConnector';
 
 const TENANT = 'bench-tenant';
 const WORKER = path.resolve(__dirname, 'fanOutWorker.ts');
+/** Bundled once per bench run beside the project's own node_modules, which the bundle leaves external. */
+const BUNDLED_WORKER = path.resolve(__dirname, '..', '..', '.data', 'bench', 'fanOutWorker.cjs');
+
+/**
+ * The worker as one plain-JavaScript file (esbuild, packages left external), so each start is plain `node`: a start
+ * under tsx compiled every imported file again, about 8 s of the killed sender's restart on this machine.
+ */
+async function bundleWorker(): Promise<{ readonly file: string; readonly ms: number }> {
+  const started = Date.now();
+  mkdirSync(path.dirname(BUNDLED_WORKER), { recursive: true });
+  await build({ entryPoints: [WORKER], outfile: BUNDLED_WORKER, bundle: true, platform: 'node', format: 'cjs', target: 'node20', packages: 'external', logLevel: 'warning' });
+  return { file: BUNDLED_WORKER, ms: Date.now() - started };
+}
 
 export interface FanOutResult {
   readonly projects: number;
@@ -29,6 +44,9 @@ export interface FanOutResult {
   readonly restartGapSeconds: number;
   readonly cosmosOpsPerPost: number;
   readonly killedAfter: number;
+  /** Time to the first worker's first request: its start-up, counted in the total. */
+  readonly firstStartSeconds: number;
+  readonly bundleMs: number;
 }
 
 /**
@@ -52,15 +70,16 @@ export async function runFanOutBench(options: { readonly projects?: number; read
     const containers = await openGatewayDatabase(client, databaseId);
     await seed(containers.projects, connector.serviceUrl, count);
 
+    const worker = await bundleWorker();
     const env = { ...process.env, FANOUT_COSMOS_ENDPOINT: cosmos.endpoint, FANOUT_COSMOS_KEY: cosmos.key, FANOUT_DATABASE: databaseId, FANOUT_WEEK: '2031-W02' };
     const started = Date.now();
-    const first = startWorker(env);
+    const first = startWorker(worker.file, env);
     await connector.waitFor((calls) => calls.filter((c) => c.status === 200 && c.path.includes('/activities')).length >= killAfter, 120_000);
     first.child.kill('SIGKILL');
     const killedAt = Date.now();
     await first.exited;
     const restartedAt = Date.now();
-    const second = startWorker(env);
+    const second = startWorker(worker.file, env);
     await second.exited;
     const finished = Date.now();
 
@@ -92,6 +111,8 @@ export async function runFanOutBench(options: { readonly projects?: number; read
       restartGapSeconds: (secondFirstPost - killedAt) / 1000,
       cosmosOpsPerPost: (first.ops() + second.ops()) / Math.max(1, delivered),
       killedAfter: killAfter,
+      firstStartSeconds: ((posts[0]?.at ?? started) - started) / 1000,
+      bundleMs: worker.ms,
     };
   } finally {
     await connector.close();
@@ -153,10 +174,9 @@ interface Worker {
   summary(): { uncertain: number; sent: number } | undefined;
 }
 
-function startWorker(env: NodeJS.ProcessEnv): Worker {
-  // One process with tsx as a loader: the tsx command runs the script in a grandchild, which a SIGKILL of the child
-  // would leave running (a second sender, twice the rate).
-  const child = spawn(process.execPath, ['--disable-warning=DEP0111', '--import', 'tsx', WORKER], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+function startWorker(file: string, env: NodeJS.ProcessEnv): Worker {
+  // Plain node on the bundle, one process: nothing left behind by the SIGKILL (a second sender, twice the rate).
+  const child = spawn(process.execPath, [file], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   let ops = 0;
   let summary: { uncertain: number; sent: number } | undefined;
   let buffer = '';
@@ -211,7 +231,7 @@ export function printFanOut(r: FanOutResult): void {
   console.log(`posts delivered: ${r.delivered} of ${r.projects} (none twice: ${r.conversationsWithMoreThanOne === 0 ? 'yes' : `NO, ${r.conversationsWithMoreThanOne} conversations twice`}; missing ${r.conversationsWithNone}; claims left uncertain ${r.uncertain})`);
   console.log(`requests: ${r.requests} (429 over the 50/s limit: ${r.throttledByLimit}; injected 429: ${r.injected429}; injected 502/504: ${r.injected5xx}); most in any one second: ${r.maxInAnySecond} (Teams' limit 50)`);
   console.log(`sustained rate: ${r.sustainedPerSecond} requests/s, median of the steady seconds (limit 50/s, goal >= 45/s)`);
-  console.log(`total time: ${r.totalSeconds.toFixed(1)} s including a ${r.restartGapSeconds.toFixed(1)} s restart, against a floor of ${r.floorSeconds.toFixed(0)} s (${(r.totalSeconds / r.floorSeconds).toFixed(2)}x, goal <= 1.25x)`);
+  console.log(`total time: ${r.totalSeconds.toFixed(1)} s including the first start (${r.firstStartSeconds.toFixed(1)} s to its first post) and a ${r.restartGapSeconds.toFixed(1)} s restart (worker bundled once with esbuild in ${r.bundleMs} ms, run with plain node), against a floor of ${r.floorSeconds.toFixed(0)} s (${(r.totalSeconds / r.floorSeconds).toFixed(2)}x, goal <= 1.25x)`);
   console.log(`Cosmos operations per post: ${r.cosmosOpsPerPost.toFixed(2)} (both runs; the killed run's count as of its last report)`);
 }
 

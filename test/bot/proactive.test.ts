@@ -272,6 +272,37 @@ describe('posting by itself, over HTTP with the fake connector', () => {
     });
   });
 
+  describe('review reminders beside an early post', () => {
+    it('when the report was posted early with post highlight now, then that week’s scheduled run still reminds the owner of an overdue review, once', async () => {
+      const personal = 'a:personal-priya';
+      await postActivity(bot.url, messageActivity({ serviceUrl: bot.connector.serviceUrl, text: 'help', fromId: PM.id, fromName: PM.name, conversationId: personal }));
+      const { teamId, projectId } = await projectInNewTeam();
+      const actor = { tenantId: TEST_TENANT, userId: PM.id, name: PM.name };
+      const deps = {
+        projects: bot.gateway.projects.projects,
+        risks: new CosmosRiskRepository(bot.gateway.storage.containers.projects),
+        clock: { now: () => new Date('2020-03-02T12:00:00Z') },
+        ids: { newId: () => crypto.randomUUID() },
+        catalogue: DEFAULT_GATEWAY_CATALOGUE,
+      };
+      await addRisk(deps, { actor, projectId, input: { title: 'Printers not mapped', likelihood: '3', impact: '3', reviewDate: '2020-03-05' } });
+      await postActivity(bot.url, channelMessage({ serviceUrl: bot.connector.serviceUrl, text: 'post highlight now', teamId, fromId: PM.id, fromName: PM.name }));
+      expect(postsInto(teamId)).toHaveLength(1);
+      const aboutPrinters = () => postsInto(personal).filter((c) => String(c.body?.text).includes('Printers not mapped'));
+      expect(aboutPrinters()).toHaveLength(0);
+
+      // The scheduled run for the week the early post took: no second post, but the reminders still go, once.
+      const week = (await import('../../bot/jobs/isoWeek')).isoWeekOf(new Date());
+      await bot.gateway.runWeeklyHighlights({ week });
+      await bot.gateway.runWeeklyHighlights({ week });
+      expect(postsInto(teamId)).toHaveLength(1);
+      // (Other tests' projects are in the same run, so only this project's reminder is counted.)
+      const told = aboutPrinters();
+      expect(told).toHaveLength(1);
+      expect(told[0]!.body?.text).toContain('"Printers not mapped": review overdue by');
+    });
+  });
+
   describe('POST /api/jobs/weekly-highlights', () => {
     const trigger = (url: string, key?: string) =>
       fetch(`${url}/api/jobs/weekly-highlights`, { method: 'POST', headers: key === undefined ? {} : { 'x-gateway-jobs-key': key } });

@@ -13,6 +13,8 @@ export interface TokenOptions {
   readonly expiresInSeconds?: number;
   /** Sign with a key the server does not publish: a forged token. */
   readonly forged?: boolean;
+  /** More claims, e.g. an Entra token's `azp` (the calling app). */
+  readonly claims?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -66,6 +68,7 @@ export class OpenIdServer {
       nbf: now - 60,
       iat: now - 60,
       exp: now + (options.expiresInSeconds ?? 3600),
+      ...options.claims,
     };
     const encode = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
     const unsigned = `${encode(header)}.${encode(payload)}`;

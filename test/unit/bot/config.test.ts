@@ -132,3 +132,21 @@ describe('loadConfig: jobs', () => {
     expect(problemsOf({ JOBS_API_KEY: 'short', JOB_SCHEDULER: 'no' })).toEqual([expect.stringMatching(/^JOB_SCHEDULER/), expect.stringMatching(/^JOBS_API_KEY: must be at least 32/)]);
   });
 });
+
+describe('loadConfig: risk settings', () => {
+  it('when nothing is set, then the risks log uses the documented defaults (red from 15, amber from 8, escalated from 20)', () => {
+    expect(loadConfig({}).risks).toMatchObject({ redScore: 15, amberScore: 8, escalateScore: 20 });
+  });
+
+  it('when the thresholds are set, then the log colours and escalates by them', () => {
+    expect(loadConfig({ RISK_RED_SCORE: '16', RISK_AMBER_SCORE: '6', RISK_ESCALATE_SCORE: '25' }).risks).toMatchObject({ redScore: 16, amberScore: 6, escalateScore: 25 });
+  });
+
+  it('when a threshold is not a score or amber is above red, then start-up names each problem', () => {
+    expect(problemsOf({ RISK_RED_SCORE: '12', RISK_AMBER_SCORE: '13', RISK_ESCALATE_SCORE: '30' })).toEqual([
+      expect.stringMatching(/^RISK_ESCALATE_SCORE: .*1 to 25/),
+      expect.stringMatching(/^RISK_AMBER_SCORE: .*not be above RISK_RED_SCORE/),
+    ]);
+    expect(problemsOf({ RISK_RED_SCORE: 'high' })).toEqual([expect.stringMatching(/^RISK_RED_SCORE: must be a whole number/)]);
+  });
+});

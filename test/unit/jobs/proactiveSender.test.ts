@@ -24,9 +24,10 @@ function scripted(answers: PostAnswer[], clock: FakeClock) {
   return {
     attempts,
     poster: {
-      post: () => {
+      post: async (_target: ProactiveTarget, _activity: Partial<Activity>, onWire: () => Promise<void>) => {
+        await onWire();
         attempts.push(clock.t);
-        return Promise.resolve(answers.shift() ?? { ok: true as const, activityId: 'a-final' });
+        return answers.shift() ?? { ok: true as const, activityId: 'a-final' };
       },
     },
   };
@@ -114,5 +115,40 @@ describe('ProactiveSender', () => {
     const outcome = await sender.send(target, message, { beforeAttempt: () => Promise.resolve(false), afterRetryableFailure: () => Promise.resolve(true) });
     expect(outcome).toEqual({ kind: 'abandoned', attempts: 0 });
     expect(attempts).toHaveLength(0);
+  });
+});
+
+describe('ProactiveSender: the tenant limit holds in every second', () => {
+  it('when claim writes stall and then all finish at once, then no one-second window holds more posts than the tenant limit', async () => {
+    const limit = 10;
+    const posted: number[] = [];
+    const poster = {
+      post: async (_target: ProactiveTarget, _activity: Partial<Activity>, onWire: () => Promise<void>) => {
+        await onWire();
+        posted.push(Date.now());
+        return { ok: true as const, activityId: 'a' };
+      },
+    };
+    // A store that stalls for 1.2 s (a slow fsync, a GC pause): every claim write in that spell lands at the same moment.
+    const stallUntil = Date.now() + 1_200;
+    const hooks: SendHooks = {
+      beforeAttempt: () => new Promise((resolve) => setTimeout(() => resolve(true), Math.max(0, stallUntil - Date.now()))),
+      afterRetryableFailure: () => Promise.resolve(true),
+    };
+    const sender = new ProactiveSender({
+      poster,
+      allowedServiceUrlHosts: allowed,
+      logger,
+      limits: { perTenantPerSecond: limit, perTenantBurst: 2, perConversationPerSecond: 6, perConversationBurst: 1 },
+    });
+    await Promise.all(Array.from({ length: 30 }, (_, i) => sender.send({ ...target, conversationId: `19:c${i}@thread.tacv2` }, message, hooks)));
+    expect(posted).toHaveLength(30);
+    const sorted = [...posted].sort((a, b) => a - b);
+    let most = 0;
+    for (let hi = 0, lo = 0; hi < sorted.length; hi += 1) {
+      while (sorted[hi]! - sorted[lo]! >= 1_000) lo += 1;
+      most = Math.max(most, hi - lo + 1);
+    }
+    expect(most).toBeLessThanOrEqual(limit);
   });
 });
