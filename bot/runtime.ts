@@ -12,9 +12,10 @@ import { highlightComposer } from './jobs/highlightPost';
 import type { HighlightDeps } from './migration/reports/readHighlight';
 import { CosmosHighlightSource } from './storage/reports/cosmosHighlightSource';
 import { CosmosRiskRepository } from './storage/risks';
-import { JobRunner } from './jobs/jobRunner';
-import { cronSchedule, type ScheduledJob } from './jobs/scheduler';
-import { deliverHighlightNow, runWeeklyHighlights, type ComposeHighlight, type JobTuning, type RunSummary } from './jobs/weeklyHighlightJob';
+import { CATCH_UP, JobRunner, type RunRequest } from './jobs/jobRunner';
+import { cronSchedule, defaultSlotHasCome, type ScheduledJob } from './jobs/scheduler';
+import { SlotTicker, startTicking } from './jobs/slotTicker';
+import { deliverHighlightNow, dueByNow, runWeeklyHighlights, type ComposeHighlight, type JobTuning, type RunScope, type RunSummary } from './jobs/weeklyHighlightJob';
 import { messagesEndpoint } from './http/messagesEndpoint';
 import type { Logger } from './log';
 import { DEFAULT_GATEWAY_CATALOGUE } from './migration/gateways/catalogue';
@@ -55,7 +56,11 @@ export interface RuntimeOptions {
   /** What the weekly run posts; the interim status composer when absent. */
   readonly composeHighlight?: ComposeHighlight;
   /** Tests: a fake clock and sleep for the sender and the run, tighter limits, shorter leases. */
-  readonly proactive?: Pick<ProactiveSenderDeps, 'now' | 'sleep' | 'random' | 'limits' | 'retry'> & { readonly tuning?: Partial<JobTuning> };
+  readonly proactive?: Pick<ProactiveSenderDeps, 'now' | 'sleep' | 'random' | 'limits' | 'retry'> & {
+    readonly tuning?: Partial<JobTuning>;
+    /** How often the in-process scheduler looks for projects' own slots come due (a minute when absent). */
+    readonly slotTickMs?: number;
+  };
 }
 
 export interface RunningGateway {
@@ -69,7 +74,7 @@ export interface RunningGateway {
   /** The stored conversation references, for tests and later jobs (e.g. telling a PM something). */
   readonly references: ReferenceStore;
   /** Runs the weekly highlight now and waits for it (tests, the bench); the timer and endpoint use the runner. */
-  readonly runWeeklyHighlights: (options?: { readonly week?: string; readonly runId?: string; readonly signal?: AbortSignal }) => Promise<RunSummary>;
+  readonly runWeeklyHighlights: (options?: { readonly week?: string; readonly runId?: string; readonly signal?: AbortSignal; readonly scope?: RunScope }) => Promise<RunSummary>;
   readonly jobRunner: JobRunner;
   /** Finishes turns in flight, then saves and closes storage. Safe to call twice. */
   close(): Promise<void>;
@@ -152,7 +157,7 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
     const app = createApp({
       answers,
       projects,
-      highlight: { report: highlight, claims, postNow: (project, week) => deliverHighlightNow(weeklyDeps, project, week) },
+      highlight: { report: highlight, claims, postNow: (project, week) => deliverHighlightNow(weeklyDeps, project, week), usualSchedule: config.jobs.weeklyHighlightCron },
       questionnaire,
       risks,
       notices,
@@ -183,9 +188,24 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       ...(botAppId === '' ? {} : { fallbackBotId: `28:${botAppId}` }),
       ...(proactive.tuning ? { tuning: proactive.tuning } : {}),
     };
-    const runWeekly = (runOptions: { readonly week?: string; readonly runId?: string; readonly signal?: AbortSignal } = {}): Promise<RunSummary> =>
+    const runWeekly = (runOptions: { readonly week?: string; readonly runId?: string; readonly signal?: AbortSignal; readonly scope?: RunScope } = {}): Promise<RunSummary> =>
       runWeeklyHighlights(weeklyDeps, runOptions);
-    const jobRunner = new JobRunner(({ runId, signal }) => runWeekly({ runId, signal }), randomUUID, logger);
+    // A catch-up (at start, on the default cron, from the job endpoint) posts every project whose slot has come this
+    // week and is not finished, skipping finished ones by one query; the tick, only the slots that came since the last.
+    let ticker: SlotTicker | undefined;
+    const runRequest = async ({ runId, signal, request }: { readonly runId: string; readonly signal: AbortSignal; readonly request: RunRequest }): Promise<void> => {
+      if (request.kind === 'catch-up') {
+        const at = jobClock.now();
+        ticker?.coveredUpTo(at);
+        await runWeekly({ runId, signal, scope: { filter: dueByNow(at, defaultSlotHasCome(config.jobs.weeklyHighlightCron, at)), at, skipFinished: true } });
+        return;
+      }
+      for (const window of request.windows) {
+        if (signal.aborted) return;
+        await runWeekly({ runId, signal, scope: { filter: { includeDefault: false, slotMinutes: { after: window.after, upTo: window.upTo } }, at: window.at } });
+      }
+    };
+    const jobRunner = new JobRunner(runRequest, randomUUID, logger);
     const http = await startHttpServer({
       host: config.host,
       port: config.port,
@@ -207,8 +227,15 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       },
     });
     listening.url = http.url;
-    const schedule: ScheduledJob | undefined = config.jobs.scheduler ? cronSchedule(config.jobs.weeklyHighlightCron, () => jobRunner.runNow()) : undefined;
-    if (schedule) logger.info({ nextRun: schedule.nextRun()?.toISOString() }, 'weekly highlight scheduled in this process');
+    const schedule: ScheduledJob | undefined = config.jobs.scheduler ? cronSchedule(config.jobs.weeklyHighlightCron, () => jobRunner.runNow(CATCH_UP)) : undefined;
+    let ticking: { stop(): void } | undefined;
+    if (schedule) {
+      ticker = new SlotTicker(jobRunner, jobClock.now, jobClock.now());
+      ticking = startTicking(ticker, proactive.slotTickMs ?? 60_000);
+      // What was due while the bot was down (a missed Monday, a project's slot) goes out now; finished weeks are skipped.
+      jobRunner.start(CATCH_UP);
+      logger.info({ nextRun: schedule.nextRun()?.toISOString() }, 'weekly highlight scheduled in this process');
+    }
     let closing: Promise<void> | undefined;
     return {
       url: http.url,
@@ -222,6 +249,7 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       close: () => {
         closing ??= (async () => {
           schedule?.stop();
+          ticking?.stop();
           await jobRunner.stop();
           await http.close();
           await storage.close();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ITEM_STATUSES } from '../bot/migration/gateways/gatewayState';
+import { HIGHLIGHT_SETTINGS_INPUTS } from './highlightSettingsCard';
 import { ITEM_INPUTS } from './itemCard';
 import { ROLES_INPUTS } from './rolesCard';
 import { RISK_LIST_FILTERS } from './riskListCard';
@@ -103,6 +104,13 @@ export const CARD_DATA = {
   [Verbs.riskDecide]: onRisk.extend({ expectedVersion: wholeNumber, decision: z.enum(['close', 'reopen', 'escalate', 'de-escalate']) }).catchall(z.union([z.string(), z.number()]).optional()),
   [Verbs.riskHistory]: onRisk.extend({ offset: z.preprocess((v) => (v === '' ? undefined : v), wholeNumber.pipe(z.number().int().min(0).max(100_000)).optional()) }),
 
+  // The day and time are checked field by field by the domain (highlightSchedule.ts), each refusal under its field.
+  [Verbs.highlightSettingsSave]: projectOnly.extend({
+    [HIGHLIGHT_SETTINGS_INPUTS.weekday]: z.union([z.string().max(20), z.number()]).optional(),
+    [HIGHLIGHT_SETTINGS_INPUTS.time]: z.string().max(20).optional(),
+    useDefault: z.literal('yes').optional(),
+  }),
+
   [Verbs.askTeamSend]: z.object({ question: z.string().max(1000) }),
   [Verbs.askTeamAnswer]: projectOnly.extend({ questionId: riskId, answer: text.optional() }),
 } as const satisfies Record<Verb, z.ZodType<Record<string, unknown>>>;
@@ -141,6 +149,9 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   question: 'the question',
   questionId: 'the question',
   answer: 'the answer',
+  [HIGHLIGHT_SETTINGS_INPUTS.weekday]: 'the day',
+  [HIGHLIGHT_SETTINGS_INPUTS.time]: 'the time',
+  useDefault: 'the choice',
 };
 
 /**

@@ -71,6 +71,9 @@ export const Verbs = {
   riskDecide: 'risk-decide',
   riskHistory: 'risk-history',
 
+  /** `highlight settings` (Execute): save the weekly report's day and time, or go back to the usual time. */
+  highlightSettingsSave: 'highlight-settings-save',
+
   /**
    * A question Gateway could not answer: the asker's "pass it on" (Submit, carrying the question), and a project team
    * member's answer on the card in the project channel (Execute).

@@ -39,3 +39,15 @@ export function nextRunsOf(pattern: string, from: Date, count: number): Date[] {
     job.stop();
   }
 }
+
+/**
+ * Whether the default slot (`WEEKLY_HIGHLIGHT_CRON`) has come this ISO week (London) by `now`: a catch-up scan posts
+ * the projects without their own slot only then, so a restart on Monday at 08:00 does not post Monday 09:00's reports
+ * early. The Monday 00:00 the week starts on is found by croner too, so the clock changes are London's.
+ */
+export function defaultSlotHasCome(pattern: string, now: Date): boolean {
+  const weekStart = nextRunsOf('0 0 0 * * 1', new Date(now.getTime() - 8 * 86_400_000), 2).filter((d) => d.getTime() <= now.getTime()).pop();
+  if (weekStart === undefined) return true;
+  const first = nextRunsOf(pattern, new Date(weekStart.getTime() - 1000), 1)[0];
+  return first !== undefined && first.getTime() <= now.getTime();
+}

@@ -7,7 +7,9 @@ import { deliverOnce, type DeliveryResult, type Sender } from './deliverOnce';
 import { addDays, todayInLondon } from '../migration/shared/ukDates';
 import { isoWeekOfDate, type IsoWeek } from './isoWeek';
 import { onceAWeek } from './onceAWeek';
-import type { ClaimStore, DueProject, DueProjectSource } from './ports';
+import { londonMinuteOfWeek, reportedWeek } from '../migration/reports/highlightSchedule';
+import { weekContaining } from '../migration/reports/londonWeeks';
+import type { ClaimStore, DueFilter, DueProject, DueProjectSource } from './ports';
 
 /**
  * What to post for a project this week: the port the highlight composer fills. Undefined means "nothing to post"
@@ -76,16 +78,41 @@ export interface RunSummary {
 }
 
 /**
+ * Which projects a run is for, and when. Without one, a run is for everyone due by now: the projects on the default
+ * slot (reporting on the week just ended) and those whose own slot has come this week (each reporting on its slot's
+ * week, `reportedWeek`).
+ */
+export interface RunScope {
+  readonly filter: DueFilter;
+  /** The instant slots are judged at (a window that ran past Sunday midnight judges its old-week part at the window's start). */
+  readonly at?: Date;
+  /** Read this week's finished claims first, in one paged query, and skip those projects without a read each (catch-up scans). */
+  readonly skipFinished?: boolean;
+}
+
+/** Everyone due by `now`: the catch-up scan's filter. */
+export function dueByNow(now: Date, includeDefault: boolean): DueFilter {
+  return { includeDefault, slotMinutes: { after: -1, upTo: londonMinuteOfWeek(now) } };
+}
+
+/**
  * The weekly run: every project with a reports target gets this ISO week's highlight once, whoever runs it and
  * however often. Projects are read a page at a time; each is claimed, composed and sent within a bounded pool; those
  * whose claim another run holds are looked at again once that claim expires, so a restart after a crash finishes
  * the week without waiting for next Monday and without sending anything twice.
  */
-export async function runWeeklyHighlights(deps: WeeklyHighlightDeps, options: { readonly week?: IsoWeek; readonly runId?: string; readonly signal?: AbortSignal } = {}): Promise<RunSummary> {
+export async function runWeeklyHighlights(
+  deps: WeeklyHighlightDeps,
+  options: { readonly week?: IsoWeek; readonly runId?: string; readonly signal?: AbortSignal; readonly scope?: RunScope } = {},
+): Promise<RunSummary> {
   const tuning = { ...DEFAULT_JOB_TUNING, ...deps.tuning };
   const runId = options.runId ?? randomUUID();
-  // The Monday post reports on the week just ended, and that week is the claim's key (see jobs/highlightPost.ts).
-  const week = options.week ?? weekJustEnded(deps.now());
+  const at = options.scope?.at ?? deps.now();
+  const filter = options.scope?.filter ?? dueByNow(at, true);
+  // The Monday post reports on the week just ended, and that week is the claim's key (see jobs/highlightPost.ts); a
+  // project's own slot reports on its slot's week. An explicit week is for every project of the run.
+  const week = options.week ?? weekJustEnded(at);
+  const weekOf = (project: DueProject): IsoWeek => options.week ?? (project.slot ? reportedWeek(project.slot, at).key : week);
   const started = deps.now().getTime();
   const log = deps.logger.child({ module: 'weekly-highlights', runId, week });
   const counts = { listed: 0, sent: 0, alreadyDone: 0, failed: 0, uncertain: 0, heldByOthers: 0, abandoned: 0, errors: 0 };
@@ -101,9 +128,9 @@ export async function runWeeklyHighlights(deps: WeeklyHighlightDeps, options: { 
         {
           projectId: project.projectId,
           kind: 'highlight',
-          period: week,
+          period: weekOf(project),
           target: () => resolveReportsTarget(project, deps.references, deps.fallbackBotId),
-          compose: () => deps.compose(project.projectId, week),
+          compose: () => deps.compose(project.projectId, weekOf(project)),
         },
         signal,
       );
@@ -118,19 +145,19 @@ export async function runWeeklyHighlights(deps: WeeklyHighlightDeps, options: { 
     switch (result.outcome) {
       case 'sent':
         counts.sent += 1;
-        await afterPosted(deps, project, week, { leaseMs: tuning.leaseMs, runId }, log);
+        await afterPosted(deps, project, weekOf(project), { leaseMs: tuning.leaseMs, runId }, log);
         break;
       case 'already-done':
         counts.alreadyDone += 1;
-        await afterPosted(deps, project, week, { leaseMs: tuning.leaseMs, runId }, log);
+        await afterPosted(deps, project, weekOf(project), { leaseMs: tuning.leaseMs, runId }, log);
         break;
       case 'failed':
         counts.failed += 1;
-        if (!result.retryable) await afterPosted(deps, project, week, { leaseMs: tuning.leaseMs, runId }, log);
+        if (!result.retryable) await afterPosted(deps, project, weekOf(project), { leaseMs: tuning.leaseMs, runId }, log);
         // Final failures are told; so is a send Teams kept refusing all through the run (429s, 5xx), the first time
         // only: a later run this week takes the claim over and may still post it, but nobody is left wondering.
         if (result.reason !== 'nothing-to-post' && result.reason !== 'compose-error' && (!result.retryable || result.firstFailure)) {
-          await tellUndelivered(deps, project, week, result.reason, log);
+          await tellUndelivered(deps, project, weekOf(project), result.reason, log);
         }
         break;
       case 'uncertain':
@@ -145,12 +172,22 @@ export async function runWeeklyHighlights(deps: WeeklyHighlightDeps, options: { 
     }
   };
 
+  const finished = options.scope?.skipFinished === true ? await finishedClaims(deps, [week, weekContaining(at).key, ...(options.week ? [options.week] : [])], tuning.pageSize) : undefined;
+  const isFinished = (project: DueProject): boolean =>
+    finished !== undefined &&
+    finished.has(`${project.projectId}|highlight|${weekOf(project)}`) &&
+    (deps.afterPosted === undefined || finished.has(`${project.projectId}|${REVIEW_REMINDERS_KIND}|${weekOf(project)}`));
+
   const pool = new Pool(tuning.concurrency);
-  for await (const page of deps.due.pages(tuning.pageSize)) {
+  for await (const page of deps.due.pages(tuning.pageSize, filter)) {
     if (signal?.aborted) break;
     counts.listed += page.length;
     for (const project of page) {
       if (signal?.aborted) break;
+      if (isFinished(project)) {
+        counts.alreadyDone += 1;
+        continue;
+      }
       await pool.add(() => one(project));
     }
   }
@@ -213,6 +250,17 @@ async function afterPosted(deps: WeeklyHighlightDeps, project: DueProject, week:
   } catch (err: unknown) {
     log.warn({ projectId: project.projectId, err: err instanceof Error ? err.name : typeof err }, 'what rides on the weekly post failed');
   }
+}
+
+/** `project|kind|period` of every finished claim for these weeks: ids only, so thousands fit in memory. */
+async function finishedClaims(deps: WeeklyHighlightDeps, weeks: readonly IsoWeek[], pageSize: number): Promise<ReadonlySet<string> | undefined> {
+  if (!deps.claims.finished) return undefined;
+  const kinds = deps.afterPosted ? ['highlight', REVIEW_REMINDERS_KIND] : ['highlight'];
+  const keys = new Set<string>();
+  for await (const page of deps.claims.finished(kinds, [...new Set(weeks)], pageSize * 10)) {
+    for (const claim of page) keys.add(`${claim.projectId}|${claim.kind}|${claim.period}`);
+  }
+  return keys;
 }
 
 /** The ISO week before the one holding `now` in London: what a Monday run reports on. */

@@ -30,6 +30,7 @@ const TABLE: readonly (readonly [RegExp, Build])[] = [
   [new RegExp(`^(?:walk ?through|walk me through|walk me thru|take me through|go through)(?: ${GATEWAY}${NUMBER})?$`), (m) => staged('walkthrough', m[1])],
   [new RegExp(`^sign ?-?off(?: ${GATEWAY}${NUMBER})?$`), (m) => staged('sign-off', m[1])],
   [new RegExp(`^(?:gateway|stage|checklist)(?: ${NUMBER})?$|^(?:the )?checklist (?:for|of) ${GATEWAY}${NUMBER}$|^(?:gateway|stage) ${NUMBER} checklist$`), (m) => staged('gateway', m[1] ?? m[2] ?? m[3])],
+  [/^(?:(?:the |our )?(?:weekly )?(?:highlight|report)(?: report)? (?:settings|schedule|day|time|day and time)|(?:change|set|move) (?:the |our )?(?:weekly )?(?:highlight|report)(?: report)?(?: settings| day| time| day and time)?|when is (?:the |our )?(?:weekly )?(?:highlight|report)(?: report)? posted)$/, () => exact('highlight-settings', {})],
   [/^(?:(?:the |this week's |our )?highlight(?: report)?|(?:weekly )?highlight report|weekly report|weekly highlight)$/, () => exact('highlight', {})],
   [/^(?:last week's |previous )highlight(?: report)?$|^highlight(?: report)? (?:for )?last week$/, () => exact('highlight-last-week', {})],
   [/^(?:post|send|share) (?:the |this week's )?highlight(?: report)?(?: now)?$/, () => exact('post-highlight', {})],

@@ -61,6 +61,8 @@ export interface IntentEntities {
   readonly 'post-highlight': NoEntities;
   /** `reports here`, typed in a channel (project manager): the weekly report goes there from now on. */
   readonly 'reports-here': NoEntities;
+  /** `highlight settings` (project manager): the weekly report's day and time (UK), or back to the usual time. */
+  readonly 'highlight-settings': NoEntities;
   /**
    * A member of staff asking about their own move, in their own words ("when am I moving to nhsmail", "is pharmacy in
    * the pilot", "my mailbox is too big"). `focus` says which part of their answer to lead with; the answer is always

@@ -20,6 +20,7 @@ export const CAPABILITIES: readonly Capability[] = [
   { command: 'export risks', description: 'In a personal chat with me: the whole log as a CSV file, by a link that works for 15 minutes.' },
   { command: 'highlight', description: 'This week’s highlight report so far (project team): RAG, progress, risks, the forecast and the burn-down; highlight last week shows the one before.' },
   { command: 'post highlight now', description: 'Posts this week’s highlight report to the reports channel now, instead of on Monday (project manager).' },
+  { command: 'highlight settings', description: 'The day and time (UK) the weekly highlight report is posted, for this project (project manager).' },
   { command: 'reports here', description: 'Typed in a channel: the weekly highlight report is posted there from now on (project manager).' },
   { command: 'help', description: 'Shows this list of what I can do.' },
 ];

@@ -1,5 +1,15 @@
 import type { Application } from '@microsoft/teams-ai';
 import { highlightCardJson } from '../../cards/highlightCard';
+import { HIGHLIGHT_SETTINGS_INPUTS, highlightSettingsCardJson } from '../../cards/highlightSettingsCard';
+import { Verbs } from '../../cards/verbs';
+import { nextRunsOf } from '../jobs/scheduler';
+import { describeSlot, type HighlightSlot } from '../migration/reports/highlightSchedule';
+import { setHighlightSlot, SLOT_PM_ONLY } from '../migration/reports/setHighlightSlot';
+import type { Actor } from '../migration/projects/actor';
+import { ValidationFailed, type FieldError } from '../migration/shared/errors';
+import { formatUkDateTime } from '../migration/shared/ukDates';
+import { actorFrom } from '../teams/actorFrom';
+import { onCardAction } from './cardAction';
 import type { DeliveryResult } from '../jobs/deliverOnce';
 import type { IsoWeek } from '../jobs/isoWeek';
 import type { ClaimStore, DueProject } from '../jobs/ports';
@@ -23,6 +33,8 @@ export interface HighlightRouteDeps {
   readonly claims: Pick<ClaimStore, 'read'>;
   /** The week's post through its exactly-once claim (jobs/weeklyHighlightJob.ts, deliverHighlightNow). */
   readonly postNow: (project: DueProject, week: IsoWeek) => Promise<DeliveryResult>;
+  /** The usual slot, for projects without their own (`WEEKLY_HIGHLIGHT_CRON`); the default Monday 09:00 when absent. */
+  readonly usualSchedule?: string;
 }
 
 /**
@@ -66,6 +78,8 @@ export function registerHighlight(app: Application<GatewayTurnState>, deps: High
     await sendReply(context, isRefusal(reply) ? reply.refused : reply);
   });
 
+  registerHighlightSettings(app, deps);
+
   app.message(commandIs('reports-here'), async (context) => {
     if (teamIdOf(context) === undefined) {
       await sendReply(context, 'Type reports here in the team channel you want the weekly report in.');
@@ -82,6 +96,68 @@ export function registerHighlight(app: Application<GatewayTurnState>, deps: High
     });
     await sendReply(context, isRefusal(reply) ? reply.refused : reply);
   });
+}
+
+/**
+ * `highlight settings`: the project's own day and time for the weekly report (project manager). Others are told when
+ * it is posted and who can change it. A refused save shows each reason under its field with what was typed kept.
+ */
+function registerHighlightSettings(app: Application<GatewayTurnState>, deps: HighlightRouteDeps): void {
+  const usual = deps.usualSchedule ?? USUAL_SCHEDULE;
+  const card = async (actor: Actor, projectId: unknown, extra: { message?: string; typed?: { weekday?: string; time?: string }; errors?: readonly FieldError[] } = {}) => {
+    const { project } = await loadProjectFor(deps.projects, actor, projectId);
+    const slot = project.highlightSlot === undefined ? undefined : { weekday: project.highlightSlot.weekday, time: project.highlightSlot.time };
+    return highlightSettingsCardJson({ projectId: project.projectId, slot, usualTime: describeUsual(usual), nextLine: nextPostLine(slot, usual, deps.report.clock.now()), ...extra });
+  };
+
+  app.message(commandIs('highlight-settings'), async (context) => {
+    const resolved = await resolveProject(deps.projects, context);
+    if (!resolved.ok) {
+      await sendReply(context, resolved.reply);
+      return;
+    }
+    const reply = await orFriendlyError(async () => {
+      const { project, role } = await loadProjectFor(deps.projects, resolved.actor, resolved.found.project.projectId);
+      if (role === 'project-manager') return card(resolved.actor, project.projectId);
+      const when = project.highlightSlot ? describeSlot(project.highlightSlot) : describeUsual(usual);
+      return `The weekly highlight report is posted ${when}. ${SLOT_PM_ONLY}`;
+    });
+    await sendReply(context, isRefusal(reply) ? reply.refused : reply);
+  });
+
+  onCardAction(app, Verbs.highlightSettingsSave, async (context, _state, data) => {
+    const actor = actorFrom(context);
+    const typed = { weekday: String(data[HIGHLIGHT_SETTINGS_INPUTS.weekday] ?? ''), time: data[HIGHLIGHT_SETTINGS_INPUTS.time] ?? '' };
+    const saved = await orFriendlyError(() =>
+      setHighlightSlot(deps.projects, { actor, projectId: data.projectId, change: data.useDefault === 'yes' ? { kind: 'default' } : { kind: 'set', ...typed } }),
+    );
+    if (isRefusal(saved)) {
+      if (saved.error instanceof ValidationFailed) return { card: await card(actor, data.projectId, { typed, errors: saved.error.fieldErrors }) };
+      throw saved.error;
+    }
+    if (saved.outcome === 'unchanged') return { card: await card(actor, data.projectId, { message: 'That is already when it is posted, so nothing was changed.' }) };
+    const when = saved.slot ? describeSlot(saved.slot) : `at the usual time, ${describeUsual(usual)}`;
+    return { card: await card(actor, data.projectId, { message: `Saved: the weekly highlight report is now posted ${when}.` }) };
+  });
+}
+
+const USUAL_SCHEDULE = '0 9 * * 1';
+
+/** "Mondays at 09:00 (UK time)" for a plain weekly pattern; otherwise the pattern itself, named as the setting. */
+export function describeUsual(pattern: string): string {
+  const match = /^(?:0 )?(\d{1,2}) (\d{1,2}) \* \* ([0-7])$/.exec(pattern.trim());
+  if (match) {
+    const weekday = Number(match[3]) === 0 ? 7 : Number(match[3]);
+    return describeSlot({ weekday, time: `${match[2]!.padStart(2, '0')}:${match[1]!.padStart(2, '0')}` });
+  }
+  return `as the organisation's setting WEEKLY_HIGHLIGHT_CRON says (${pattern})`;
+}
+
+/** When the next post is due, from the slot (or the usual pattern), in London time. */
+function nextPostLine(slot: HighlightSlot | undefined, usual: string, now: Date): string {
+  const pattern = slot ? `0 ${Number(slot.time.slice(3, 5))} ${Number(slot.time.slice(0, 2))} * * ${slot.weekday % 7}` : usual;
+  const next = nextRunsOf(pattern, now, 1)[0];
+  return next === undefined ? '' : `The next one is due ${formatUkDateTime(next)} (unless that week's report has already been posted).`;
 }
 
 const NO_REPORTS_CHANNEL = 'This project has no reports channel yet. Type reports here in the team channel you want the report in.';

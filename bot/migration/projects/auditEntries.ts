@@ -2,6 +2,7 @@ import type { StageNumber } from '../gateways/catalogueTypes';
 import type { GatewayOutcome, IsoTimestamp, ItemAuditEntry, MilestoneKind, PersonRef } from '../gateways/gatewayState';
 import type { ProjectRole } from '../gateways/roles';
 import type { IsoDate } from '../shared/ukDates';
+import type { HighlightSlot } from '../reports/highlightSchedule';
 import type { ProjectDetails } from './project';
 
 /**
@@ -56,6 +57,14 @@ export type ProjectAuditEntry =
       readonly kind: 'reports-moved';
       readonly at: IsoTimestamp;
       readonly by: PersonRef;
+    }
+  | {
+      /** `highlight settings`: the weekly report's day and time; null is the default slot. */
+      readonly kind: 'highlight-slot-changed';
+      readonly at: IsoTimestamp;
+      readonly by: PersonRef;
+      readonly before: HighlightSlot | null;
+      readonly after: HighlightSlot | null;
     }
   | {
       readonly kind: 'milestone-recorded';

@@ -1,6 +1,7 @@
 import type { IsoTimestamp, Milestone, PersonRef } from '../gateways/gatewayState';
 import type { MigrationMethod, Phasing, ProjectSetup } from '../gateways/projectSetup';
 import type { ProjectRole } from '../gateways/roles';
+import type { StoredHighlightSlot } from '../reports/highlightSchedule';
 import type { IsoDate } from '../shared/ukDates';
 
 /**
@@ -44,6 +45,8 @@ export interface Project {
   readonly teamId?: string;
   /** Opaque reference to the channel conversation where reports go; the Teams layer knows what it means. */
   readonly reportsConversationRef?: string;
+  /** `highlight settings`: the project's own day and time for the weekly report; absent means the default slot. */
+  readonly highlightSlot?: StoredHighlightSlot;
   readonly organisationName: string;
   readonly odsCode: string;
   readonly method: MigrationMethod;

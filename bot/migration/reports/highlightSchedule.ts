@@ -69,3 +69,19 @@ export function reportedWeek(slot: HighlightSlot, now: Date): LondonWeek {
 export function describeSlot(slot: HighlightSlot): string {
   return `${WEEKDAY_NAMES[slot.weekday - 1] ?? 'Monday'}s at ${slot.time} (UK time)`;
 }
+
+/**
+ * A slot as kept on the project: with its minute of the week, which the due query compares without working out
+ * anyone's slot (London's clock, Monday 00:00 = 0).
+ */
+export interface StoredHighlightSlot extends HighlightSlot {
+  readonly minuteOfWeek: number;
+}
+
+export function storedSlot(slot: HighlightSlot): StoredHighlightSlot {
+  return { weekday: slot.weekday, time: slot.time, minuteOfWeek: minuteOfWeek(slot) };
+}
+
+export function sameSlot(a: HighlightSlot | undefined, b: HighlightSlot | undefined): boolean {
+  return a?.weekday === b?.weekday && a?.time === b?.time;
+}

@@ -1,6 +1,6 @@
 import type { Container } from '@azure/cosmos';
 import type { DeliveryClaim } from '../../jobs/deliveryClaim';
-import type { ClaimStore } from '../../jobs/ports';
+import type { ClaimStore, FinishedClaim } from '../../jobs/ports';
 import { cosmosStatusCode, isPreconditionFailed } from '../cosmosErrors';
 import { readDocument } from '../projects/cosmosDocuments';
 
@@ -44,6 +44,26 @@ export class CosmosClaimStore implements ClaimStore {
     } catch (err: unknown) {
       if (isPreconditionFailed(err)) return { replaced: false };
       throw err;
+    }
+  }
+
+  /** One cross-partition query with a three-field projection, paged; what is final is decided here, in the WHERE. */
+  async *finished(kinds: readonly string[], periods: readonly string[], pageSize: number): AsyncIterable<readonly FinishedClaim[]> {
+    if (kinds.length === 0 || periods.length === 0) return;
+    const iterator = this.container.items.query<FinishedClaim>(
+      {
+        query:
+          "SELECT c.projectId, c.kind, c.period FROM c WHERE c.type = 'delivery-claim' AND ARRAY_CONTAINS(@kinds, c.kind) AND ARRAY_CONTAINS(@periods, c.period) AND (c.state = 'sent' OR c.state = 'uncertain' OR (c.state = 'failed' AND (NOT IS_DEFINED(c.retryable) OR c.retryable = false)))",
+        parameters: [
+          { name: '@kinds', value: [...kinds] },
+          { name: '@periods', value: [...periods] },
+        ],
+      },
+      { maxItemCount: pageSize },
+    );
+    while (iterator.hasMoreResults()) {
+      const { resources } = await iterator.fetchNext();
+      if (resources.length > 0) yield resources.map((r) => ({ projectId: r.projectId, kind: r.kind, period: r.period }));
     }
   }
 }
