@@ -36,6 +36,7 @@ import { CosmosOperationCounter } from './storage/operationCounter';
 import { CosmosReferenceStore } from './storage/conversations/cosmosReferenceStore';
 import { CosmosClaimStore } from './storage/jobs/cosmosClaimStore';
 import { CosmosDueProjects } from './storage/jobs/cosmosDueProjects';
+import { CosmosChecklistLogSources } from './storage/jobs/cosmosChecklistLogSources';
 import { createAdapter } from './teams/createAdapter';
 import type { ReferenceStore } from './teams/conversationReferences';
 import { abortableSleep, cloudAdapterPoster, ProactiveSender, type ProactiveSenderDeps } from './teams/proactiveSender';
@@ -98,6 +99,7 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       conflictBackoff: { pause: (ms) => sleep(ms), random: () => Math.random() },
       ids: { newId: () => randomUUID() },
       catalogue: DEFAULT_GATEWAY_CATALOGUE,
+      checklistLogs: new CosmosChecklistLogSources(storage.containers.projects),
     };
     // Export links name the bot's own address; with PORT=0 it is only known once the server listens.
     const listening: { url?: string } = {};

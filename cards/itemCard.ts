@@ -47,6 +47,8 @@ const OWNER_NAME_SHOWN = 60;
 
 export interface ItemCardExtras {
   readonly projectId: string;
+  /** How the log or report this item stands for is doing (gateway 2's risk-log and highlight-report items only). */
+  readonly logLine?: string;
   readonly stage: StageNumber;
   /** The project team (not staff), who can own an item. */
   readonly memberChoices: readonly CardChoice[];
@@ -98,6 +100,7 @@ interface ItemTemplateData {
   readonly overdue: boolean;
   readonly overdueText: string;
   readonly guideNote: string;
+  readonly logLine: string;
   readonly evidenceRequired: boolean;
   readonly canUpdate: boolean;
   readonly canChangeState: boolean;
@@ -156,6 +159,7 @@ function itemData(entry: ChecklistEntry, extras: ItemCardExtras): ItemTemplateDa
     overdue: entry.overdue,
     overdueText: overdueText(entry),
     guideNote: item.note ?? '',
+    logLine: (extras.logLine ?? '').slice(0, 400),
     evidenceRequired: item.evidenceRequired === true && entry.evidence.length === 0,
     canUpdate,
     canChangeState,

@@ -1,3 +1,4 @@
+import { checklistLogLine } from '../migration/reports/checklistLogState';
 import type { AdaptiveCardJson } from '../../cards/adaptiveCardJson';
 import { ownerChoicesOf } from '../../cards/cardChoice';
 import { checklistCardJson } from '../../cards/checklistCard';
@@ -82,7 +83,9 @@ export async function itemView(
 ): Promise<AdaptiveCardJson> {
   const item = await loadItem(deps, actor, projectId, itemId);
   const history = await getItemHistory(deps, { actor, projectId: item.projectId, itemId: item.entry.item.id });
+  const logLine = deps.checklistLogs ? await checklistLogLine(deps.checklistLogs, item.projectId, item.entry.item.id, deps.clock.now()) : undefined;
   return itemCardJson(item.entry, {
+    ...(logLine === undefined ? {} : { logLine }),
     projectId: item.projectId,
     stage: item.stage,
     memberChoices: ownerChoicesOf(item.members),

@@ -3,6 +3,7 @@ import type { GatewayCatalogue } from '../gateways/catalogueTypes';
 import type { Clock } from './clock';
 import type { ConflictBackoff } from './conflictRetry';
 import type { GatewayRepository } from './gatewayRepository';
+import type { ChecklistLogSources } from '../reports/checklistLogState';
 import type { IdGenerator } from './idGenerator';
 import type { ProjectRepository } from './projectRepository';
 
@@ -17,4 +18,6 @@ export interface ProjectDeps {
   readonly catalogue: GatewayCatalogue;
   /** The new-account approval threshold behind the set-up hint; the guide's values when absent. */
   readonly approvalSettings?: Pick<CatalogueSettings, 'newAccountApprovalThreshold' | 'extraApprovalDays'>;
+  /** Gateway 2's risk-log and highlight-report item cards show how the log and the report stand; absent, they do not. */
+  readonly checklistLogs?: ChecklistLogSources;
 }
