@@ -38,7 +38,7 @@ describe('posting by itself, over HTTP with the fake connector', () => {
   let nextTeam = 0;
 
   beforeAll(async () => {
-    bot = await startGatewayUnderTest({ env: { JOBS_API_KEY: JOBS_KEY }, runtime: { proactive: { tuning: { leaseMs: LEASE_MS, maxHeldWaitMs: 10_000 } } } });
+    bot = await startGatewayUnderTest({ env: { JOBS_API_KEY: JOBS_KEY, WEEKLY_HIGHLIGHT_CRON: '* * * * *' }, runtime: { proactive: { tuning: { leaseMs: LEASE_MS, maxHeldWaitMs: 10_000 } } } });
     bot.connector.addMember({ id: PM.id, name: PM.name, aadObjectId: `aad-${PM.id}` });
   });
   afterAll(async () => {
