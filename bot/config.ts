@@ -56,6 +56,8 @@ export interface GatewayConfig {
   readonly jobs: JobsConfig;
   /** The risks log's RAG thresholds and automatic escalation score (`bot/migration/risks/riskSettings.ts`). */
   readonly risks: RiskSettings;
+  /** Undefined (the default): no language model, and no message text leaves the tenant. */
+  readonly languageModel: LanguageModelConfig | undefined;
   /** Warnings worth printing once at start, e.g. "BOT_ID without COSMOS_ENDPOINT uses the embedded store". */
   readonly warnings: readonly string[];
 }
@@ -83,6 +85,26 @@ export interface JobsConfig {
 }
 
 export const DEFAULT_WEEKLY_HIGHLIGHT_CRON = '0 9 * * 1';
+
+/**
+ * An Azure OpenAI deployment, in the trust's own Azure tenant, that sorts staff questions into Gateway's intents
+ * before the offline model. It only classifies: the answers are still Gateway's own cards.
+ */
+export interface LanguageModelConfig {
+  /** `https://<resource>.openai.azure.com` (teams-ai refuses anything but https). */
+  readonly endpoint: string;
+  readonly deployment: string;
+  readonly apiVersion: string;
+  /** Undefined: Entra ID instead (the user-assigned managed identity when named, else the default credential chain). */
+  readonly apiKey: string | undefined;
+  readonly managedIdentityClientId: string | undefined;
+  /** How long a question waits for the model before the offline answer. */
+  readonly timeoutMs: number;
+}
+
+/** The GA version that takes `response_format: json_object` (the teams-ai default, 2023-05-15, does not). */
+export const DEFAULT_AZURE_OPENAI_API_VERSION = '2024-10-21';
+export const DEFAULT_AZURE_OPENAI_TIMEOUT_MS = 2000;
 
 /** Thrown at boot with every problem found, so an operator fixes them all in one go rather than one per restart. */
 export class ConfigError extends Error {
@@ -163,6 +185,25 @@ const envSchema = z.object({
   RISK_RED_SCORE: riskScore,
   RISK_AMBER_SCORE: riskScore,
   RISK_ESCALATE_SCORE: riskScore,
+  AZURE_OPENAI_ENDPOINT: optionalText.pipe(
+    z
+      .string()
+      .url('must be a URL such as https://<resource>.openai.azure.com')
+      .refine((v) => v.toLowerCase().startsWith('https://'), 'must be https:// (message text is never sent in the clear; teams-ai refuses anything else)')
+      .optional(),
+  ),
+  AZURE_OPENAI_DEPLOYMENT: optionalText.pipe(z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be the deployment name (letters, digits, ".", "_", "-")').optional()),
+  AZURE_OPENAI_API_KEY: optionalText,
+  AZURE_OPENAI_MANAGED_IDENTITY_CLIENT_ID: optionalText,
+  AZURE_OPENAI_API_VERSION: optionalText.pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}(?:-preview)?$/, 'must be an API version such as 2024-10-21').optional()),
+  AZURE_OPENAI_TIMEOUT_MS: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, 'must be a whole number of milliseconds')
+      .transform(Number)
+      .refine((n) => n >= 100 && n <= 10_000, 'must be between 100 and 10000 ms (a turn must answer within seconds)')
+      .optional(),
+  ),
 });
 
 /** The environment name of each risk setting, so the domain's own checks can be reported in the operator's terms. */
@@ -261,6 +302,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
       problems.push(`${name}: ${message.replace(new RegExp(`^${field} `), '').replace(/\b(redScore|amberScore|escalateScore)\b/g, (f) => RISK_SETTING_NAMES[f] ?? f)}`);
     }
   }
+  const languageModel = languageModelFrom(e, problems);
 
   const allowedServiceUrlHosts = e.ALLOWED_SERVICE_URL_HOSTS.length > 0 ? e.ALLOWED_SERVICE_URL_HOSTS : TEAMS_SERVICE_URL_HOSTS;
 
@@ -297,6 +339,29 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
           }
         : {}),
     }),
+    languageModel: languageModel === undefined ? undefined : Object.freeze(languageModel),
     warnings: Object.freeze(warnings),
   });
+}
+
+/** The optional Azure OpenAI settings: all unset means no model; a partial set is a mistake worth naming. */
+function languageModelFrom(e: z.infer<typeof envSchema>, problems: string[]): LanguageModelConfig | undefined {
+  if (e.AZURE_OPENAI_ENDPOINT === undefined) {
+    for (const name of ['AZURE_OPENAI_DEPLOYMENT', 'AZURE_OPENAI_API_KEY', 'AZURE_OPENAI_MANAGED_IDENTITY_CLIENT_ID', 'AZURE_OPENAI_API_VERSION', 'AZURE_OPENAI_TIMEOUT_MS'] as const) {
+      if (e[name] !== undefined) problems.push(`${name}: set without AZURE_OPENAI_ENDPOINT; set the endpoint too, or remove it (without one no message text leaves the tenant)`);
+    }
+    return undefined;
+  }
+  if (e.AZURE_OPENAI_DEPLOYMENT === undefined) problems.push('AZURE_OPENAI_DEPLOYMENT: required when AZURE_OPENAI_ENDPOINT is set (the name of the model deployment)');
+  if (e.AZURE_OPENAI_API_KEY !== undefined && e.AZURE_OPENAI_MANAGED_IDENTITY_CLIENT_ID !== undefined) {
+    problems.push('AZURE_OPENAI_MANAGED_IDENTITY_CLIENT_ID: set together with AZURE_OPENAI_API_KEY; keep one (the key, or the managed identity)');
+  }
+  return {
+    endpoint: e.AZURE_OPENAI_ENDPOINT,
+    deployment: e.AZURE_OPENAI_DEPLOYMENT ?? '',
+    apiVersion: e.AZURE_OPENAI_API_VERSION ?? DEFAULT_AZURE_OPENAI_API_VERSION,
+    apiKey: e.AZURE_OPENAI_API_KEY,
+    managedIdentityClientId: e.AZURE_OPENAI_MANAGED_IDENTITY_CLIENT_ID,
+    timeoutMs: e.AZURE_OPENAI_TIMEOUT_MS ?? DEFAULT_AZURE_OPENAI_TIMEOUT_MS,
+  };
 }

@@ -44,6 +44,7 @@ import { referenceCapture } from './teams/referenceCapture';
 import { createTurnPipeline } from './turnPipeline';
 import { sharedOfflineNlu } from './recognition/nlu/offlineNlu';
 import { understandWith } from './recognition/understanding';
+import { azureOpenAiRecogniser, type AzureOpenAiRecogniserDeps } from './recognition/model/azureOpenAiRecogniser';
 import { DEFAULT_FAQ_SETTINGS } from './migration/answers/faq/faqSettings';
 import { CosmosAskTeamRepository } from './storage/answers/cosmosAskTeamRepository';
 import { projectChannelPoster } from './teams/askTeamChannel';
@@ -62,6 +63,8 @@ export interface RuntimeOptions {
     /** How often the in-process scheduler looks for projects' own slots come due (a minute when absent). */
     readonly slotTickMs?: number;
   };
+  /** Tests: how the optional Azure OpenAI model reaches a fake endpoint (its certificate) and its breaker's clock. */
+  readonly languageModel?: Pick<AzureOpenAiRecogniserDeps, 'httpAgent' | 'circuit'>;
 }
 
 export interface RunningGateway {
@@ -144,8 +147,11 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
     };
     // Trained once per process, before the first turn: a few hundred lines take well under a second.
     const offline = await sharedOfflineNlu();
+    // Only when configured: by default no message text leaves the tenant.
+    const model = config.languageModel === undefined ? undefined : azureOpenAiRecogniser(config.languageModel, { ...options.languageModel, logger: logger.child({ module: 'language-model' }) });
+    if (config.languageModel !== undefined) logger.info({ host: new URL(config.languageModel.endpoint).host, deployment: config.languageModel.deployment, auth: config.languageModel.apiKey === undefined ? 'entra-id' : 'key' }, 'staff questions are classified by Azure OpenAI first, offline when it cannot answer');
     const answers: AnswerDependencies = {
-      understanding: understandWith({ offline: (text) => offline.recognise(text) }),
+      understanding: understandWith({ offline: (text) => offline.recognise(text), ...(model === undefined ? {} : { model }) }),
       faq: { projects: projects.projects, faqSettings: DEFAULT_FAQ_SETTINGS },
       askTeam: {
         questions: new CosmosAskTeamRepository(storage.containers.projects),

@@ -28,7 +28,7 @@ export interface GatewayUnderTestOptions {
   /** Where log lines go (at LOG_LEVEL, default silent), to check what the bot writes. */
   readonly logDestination?: { write(line: string): void };
   /** The weekly job's composer and the sender's clock, sleep and limits. */
-  readonly runtime?: Pick<RuntimeOptions, 'composeHighlight' | 'proactive'>;
+  readonly runtime?: Pick<RuntimeOptions, 'composeHighlight' | 'proactive' | 'languageModel'>;
 }
 
 /**
