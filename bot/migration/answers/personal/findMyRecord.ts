@@ -1,4 +1,4 @@
-import type { Actor } from '../../projects/actor';
+import { assertActor, type Actor } from '../../projects/actor';
 import type { Clock } from '../../projects/clock';
 import type { StaffMember } from '../../staff/staffMember';
 import type { StaffRepository } from '../../staff/staffRepository';
@@ -35,6 +35,7 @@ export type MyRecord =
  */
 export async function findMyRecord(deps: MyRecordDeps, query: MyRecordQuery): Promise<MyRecord> {
   const { actor, remembered } = query;
+  assertActor(actor);
   if (remembered !== undefined && remembered.tenantId === actor.tenantId) {
     const member = await deps.staff.get(remembered.projectId, remembered.localId);
     if (member !== undefined) return { kind: 'found', member };
