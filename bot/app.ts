@@ -19,6 +19,7 @@ import { registerRisks, type RiskRouteDeps } from './routes/risks';
 import { registerSignOff } from './routes/signOff';
 import { registerStatus } from './routes/status';
 import { registerWalkthrough } from './routes/walkthrough';
+import { registerWhenDoIMigrate, type StaffAnswerRouteDeps } from './routes/whenDoIMigrate';
 import { registerHelp } from './routes/help';
 import { registerInstall } from './routes/install';
 import type { GatewayTurnState } from './state';
@@ -41,6 +42,8 @@ export interface AppDependencies {
   readonly risks: RiskRouteDeps;
   /** The staff list's stores; the staff routes register only when given. */
   readonly staff?: StaffStores;
+  /** A member of staff's own answer and the team's colleague look-up (#10); registered only when given. */
+  readonly staffAnswers?: StaffAnswerRouteDeps;
   /** Messages to people in their personal chats (a role given to them); without it, the reply says they were not told. */
   readonly notices?: PersonalNotices;
   readonly storage: Storage;
@@ -82,7 +85,7 @@ export function createApp(deps: AppDependencies): Application<GatewayTurnState> 
 }
 
 /** What the routes need: the parts of `AppDependencies` that are not the Application's own. */
-export type RouteDependencies = Pick<AppDependencies, 'projects' | 'questionnaire' | 'risks' | 'notices' | 'highlight' | 'staff'>;
+export type RouteDependencies = Pick<AppDependencies, 'projects' | 'questionnaire' | 'risks' | 'notices' | 'highlight' | 'staff' | 'staffAnswers'>;
 
 /**
  * Every route, in the order tried (the fallback last). One list for the app and for the test that checks every card
@@ -103,5 +106,6 @@ export function registerRoutes(app: Application<GatewayTurnState>, deps: RouteDe
   registerQuestionnaire(app, deps.questionnaire);
   registerRisks(app, deps.risks);
   if (deps.highlight) registerHighlight(app, { ...deps.highlight, projects: deps.projects });
+  if (deps.staffAnswers) registerWhenDoIMigrate(app, deps.staffAnswers);
   registerFallback(app);
 }

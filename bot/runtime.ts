@@ -12,6 +12,11 @@ import type { HighlightDeps } from './migration/reports/readHighlight';
 import { CosmosHighlightSource } from './storage/reports/cosmosHighlightSource';
 import { CosmosRiskRepository } from './storage/risks';
 import { CosmosRolloutGroupRepository, CosmosStaffRepository } from './storage/staff';
+import { CosmosStaffDirectory } from './storage/staff/cosmosStaffDirectory';
+import { CosmosStaffLinks } from './storage/staff/cosmosStaffLinks';
+import { DEFAULT_CATALOGUE_SETTINGS } from './migration/gateways/catalogueSettings';
+import type { StaffAnswerRouteDeps } from './routes/whenDoIMigrate';
+import { privateCardSender } from './teams/privateCard';
 import { JobRunner } from './jobs/jobRunner';
 import { cronSchedule, type ScheduledJob } from './jobs/scheduler';
 import { deliverHighlightNow, runWeeklyHighlights, type ComposeHighlight, type JobTuning, type RunSummary } from './jobs/weeklyHighlightJob';
@@ -132,7 +137,17 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       notifyEscalation: escalationNotifier({ projects: projects.projects, notices }),
       riskExportLink: (projectId, userId) => exportLinks.issueRiskLog(projectId, userId),
     };
+    const staffDirectory = new CosmosStaffDirectory(storage.containers.projects, async (projectId) => (await projects.projects.get(projectId))?.tenantId);
+    const staffLinks = new CosmosStaffLinks(storage.containers.projects);
+    const staffAnswers: StaffAnswerRouteDeps = {
+      projects,
+      answers: { staff: staff.members, groups: staff.groups, projects: projects.projects, directory: staffDirectory, links: staffLinks, settings: DEFAULT_CATALOGUE_SETTINGS },
+      groups: staff.groups,
+      directory: staffDirectory,
+      sendPrivately: privateCardSender({ references, sender, logger }),
+    };
     const app = createApp({
+      staffAnswers,
       projects,
       highlight: { report: highlight, claims, postNow: (project, week) => deliverHighlightNow(weeklyDeps, project, week) },
       questionnaire,
