@@ -17,6 +17,8 @@ import { CosmosStaffLinks } from './storage/staff/cosmosStaffLinks';
 import { DEFAULT_CATALOGUE_SETTINGS } from './migration/gateways/catalogueSettings';
 import type { StaffAnswerRouteDeps } from './routes/whenDoIMigrate';
 import { privateCardSender } from './teams/privateCard';
+import { runCutoverReminders, type CutoverReminderRunSummary } from './jobs/cutoverReminderJob';
+import { CosmosScheduledGroups } from './storage/staff/cosmosScheduledGroups';
 import { JobRunner } from './jobs/jobRunner';
 import { cronSchedule, type ScheduledJob } from './jobs/scheduler';
 import { deliverHighlightNow, runWeeklyHighlights, type ComposeHighlight, type JobTuning, type RunSummary } from './jobs/weeklyHighlightJob';
@@ -72,6 +74,9 @@ export interface RunningGateway {
   /** Runs the weekly highlight now and waits for it (tests, the bench); the timer and endpoint use the runner. */
   readonly runWeeklyHighlights: (options?: { readonly week?: string; readonly runId?: string; readonly signal?: AbortSignal }) => Promise<RunSummary>;
   readonly jobRunner: JobRunner;
+  /** Runs the cutover reminders now (tests, the bench); `today` stands in for the London date. The timer uses `reminderRunner`. */
+  readonly runCutoverReminders: (options?: { readonly today?: string; readonly runId?: string }) => Promise<CutoverReminderRunSummary>;
+  readonly reminderRunner: JobRunner<CutoverReminderRunSummary>;
   /** Finishes turns in flight, then saves and closes storage. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -184,6 +189,24 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
     const runWeekly = (runOptions: { readonly week?: string; readonly runId?: string; readonly signal?: AbortSignal } = {}): Promise<RunSummary> =>
       runWeeklyHighlights(weeklyDeps, runOptions);
     const jobRunner = new JobRunner(({ runId, signal }) => runWeekly({ runId, signal }), randomUUID, logger);
+    const reminderDeps = {
+      groups: new CosmosScheduledGroups(storage.containers.projects),
+      staff: staff.members,
+      links: staffLinks,
+      projects: projects.projects,
+      claims,
+      references,
+      sender,
+      notices,
+      settings: DEFAULT_CATALOGUE_SETTINGS,
+      reminderDays: config.jobs.cutoverReminderDays,
+      now: jobClock.now,
+      logger,
+      ...(proactive.tuning?.leaseMs === undefined ? {} : { leaseMs: proactive.tuning.leaseMs }),
+    };
+    const runReminders = (runOptions: { readonly today?: string; readonly runId?: string; readonly signal?: AbortSignal } = {}): Promise<CutoverReminderRunSummary> =>
+      runCutoverReminders(reminderDeps, runOptions);
+    const reminderRunner = new JobRunner<CutoverReminderRunSummary>(({ runId, signal }) => runReminders({ runId, signal }), randomUUID, logger, 'cutover reminder');
     const http = await startHttpServer({
       host: config.host,
       port: config.port,
@@ -198,6 +221,7 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
     listening.url = http.url;
     const schedule: ScheduledJob | undefined = config.jobs.scheduler ? cronSchedule(config.jobs.weeklyHighlightCron, () => jobRunner.runNow()) : undefined;
     if (schedule) logger.info({ nextRun: schedule.nextRun()?.toISOString() }, 'weekly highlight scheduled in this process');
+    const reminderSchedule: ScheduledJob | undefined = config.jobs.scheduler ? cronSchedule(config.jobs.cutoverReminderCron, () => reminderRunner.runNow()) : undefined;
     let closing: Promise<void> | undefined;
     return {
       url: http.url,
@@ -209,9 +233,13 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       references,
       runWeeklyHighlights: runWeekly,
       jobRunner,
+      runCutoverReminders: runReminders,
+      reminderRunner,
       close: () => {
         closing ??= (async () => {
           schedule?.stop();
+          reminderSchedule?.stop();
+          await reminderRunner.stop();
           await jobRunner.stop();
           await http.close();
           await storage.close();

@@ -7,15 +7,16 @@ export type StartResult = { readonly started: true; readonly runId: string } | {
  * One weekly run at a time in this process, however it was asked for (the in-process timer or the job endpoint), and
  * a way to stop it at shutdown. Runs in other processes are kept apart by the claims, not by this.
  */
-export class JobRunner {
+export class JobRunner<S = RunSummary> {
   private current: { readonly runId: string; readonly done: Promise<void>; readonly controller: AbortController } | undefined;
   private stopping = false;
   private readonly log: Logger;
 
   constructor(
-    private readonly run: (options: { readonly runId: string; readonly signal: AbortSignal }) => Promise<RunSummary>,
+    private readonly run: (options: { readonly runId: string; readonly signal: AbortSignal }) => Promise<S>,
     private readonly newRunId: () => string,
     logger: Logger,
+    private readonly jobName = 'weekly highlight',
   ) {
     this.log = logger.child({ module: 'job-runner' });
   }
@@ -29,7 +30,7 @@ export class JobRunner {
     const done = this.run({ runId, signal: controller.signal })
       .then(() => undefined)
       .catch((err: unknown) => {
-        this.log.error({ runId, err: err instanceof Error ? err.name : typeof err }, 'weekly highlight run failed');
+        this.log.error({ runId, job: this.jobName, err: err instanceof Error ? err.name : typeof err }, `${this.jobName} run failed`);
       })
       .finally(() => {
         this.current = undefined;
