@@ -4,6 +4,8 @@ import { readDocument } from '../projects/cosmosDocuments';
 import { STAFF_SCHEMA_VERSION } from './staffDocuments';
 
 export const STAFF_LINK_TYPE = 'staff-link';
+/** The same link from the person's side, in the tenant's partition (`tenant:<tenant id>`), where lookups by a Teams id live. */
+export const STAFF_PERSON_LINK_TYPE = 'staff-person-link';
 
 /**
  * Which Teams person a staff record belongs to, in the project's partition beside the record (`staff-link:<local
@@ -19,6 +21,22 @@ interface StaffLinkDocument extends StaffLink {
 export function staffLinkDocumentId(localId: string): string {
   return `staff-link:${localId}`;
 }
+
+interface StaffPersonLinkDocument {
+  readonly id: string;
+  /** `tenant:<tenant id>`: the partition of lookups that start from something other than a project. */
+  readonly projectId: string;
+  readonly type: typeof STAFF_PERSON_LINK_TYPE;
+  readonly schemaVersion: typeof STAFF_SCHEMA_VERSION;
+  readonly tenantId: string;
+  readonly userId: string;
+  readonly targetProjectId: string;
+  readonly localId: string;
+}
+
+const tenantPartition = (tenantId: string): string => `tenant:${tenantId}`;
+/** Teams user ids are `29:` and url-safe characters; encoded anyway, since an id ends up in a document id. */
+const personLinkId = (userId: string): string => `staff-person:${encodeURIComponent(userId)}`;
 
 export class CosmosStaffLinks implements StaffLinkStore {
   constructor(private readonly container: Container) {}
@@ -37,10 +55,30 @@ export class CosmosStaffLinks implements StaffLinkStore {
     };
   }
 
+  async recordOf(tenantId: string, userId: string): Promise<{ readonly projectId: string; readonly localId: string } | undefined> {
+    const document = await readDocument<StaffPersonLinkDocument>(this.container, personLinkId(userId), tenantPartition(tenantId));
+    if (!document || document.tenantId !== tenantId || document.userId !== userId) return undefined;
+    return { projectId: document.targetProjectId, localId: document.localId };
+  }
+
   async save(link: StaffLink): Promise<void> {
     const stored = await this.get(link.projectId, link.localId);
-    if (stored !== undefined && stored.tenantId === link.tenantId && stored.userId === link.userId && stored.aadObjectId === link.aadObjectId) return;
-    const document: StaffLinkDocument = { ...link, id: staffLinkDocumentId(link.localId), type: STAFF_LINK_TYPE, schemaVersion: STAFF_SCHEMA_VERSION };
-    await this.container.items.upsert(document);
+    if (stored === undefined || stored.tenantId !== link.tenantId || stored.userId !== link.userId || stored.aadObjectId !== link.aadObjectId) {
+      const document: StaffLinkDocument = { ...link, id: staffLinkDocumentId(link.localId), type: STAFF_LINK_TYPE, schemaVersion: STAFF_SCHEMA_VERSION };
+      await this.container.items.upsert(document);
+    }
+    const person = await this.recordOf(link.tenantId, link.userId);
+    if (person?.projectId === link.projectId && person.localId === link.localId) return;
+    const personDocument: StaffPersonLinkDocument = {
+      id: personLinkId(link.userId),
+      projectId: tenantPartition(link.tenantId),
+      type: STAFF_PERSON_LINK_TYPE,
+      schemaVersion: STAFF_SCHEMA_VERSION,
+      tenantId: link.tenantId,
+      userId: link.userId,
+      targetProjectId: link.projectId,
+      localId: link.localId,
+    };
+    await this.container.items.upsert(personDocument);
   }
 }

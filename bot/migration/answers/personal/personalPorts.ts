@@ -40,6 +40,11 @@ export interface StaffDirectory {
 
 export interface StaffLinkStore {
   get(projectId: string, localId: string): Promise<StaffLink | undefined>;
-  /** Saves the link (a write only when it changed). */
+  /**
+   * The record a Teams person was matched to, by their Teams user id (one point read): for ports that know only the
+   * actor, such as "ask the team" finding the asker's project.
+   */
+  recordOf(tenantId: string, userId: string): Promise<StaffRecordRef | undefined>;
+  /** Saves the link both ways (writes only when it changed). */
   save(link: StaffLink): Promise<void>;
 }
