@@ -22,6 +22,9 @@ import { registerWalkthrough } from './routes/walkthrough';
 import { registerWhenDoIMigrate, type StaffAnswerRouteDeps } from './routes/whenDoIMigrate';
 import { registerHelp } from './routes/help';
 import { registerInstall } from './routes/install';
+import { registerFaq, type FaqRouteDeps } from './routes/faq';
+import { registerAskTeam, type AskTeamRouteDeps } from './routes/askTeam';
+import type { Understanding } from './recognition/understanding';
 import type { GatewayTurnState } from './state';
 import type { GatewayAdapter } from './teams/gatewayAdapter';
 import type { PersonalNotices } from './teams/personalNotices';
@@ -51,6 +54,14 @@ export interface AppDependencies {
   readonly logger: Logger;
   /** The highlight report's reader and the week's claims; without them `highlight` is not answered. */
   readonly highlight?: Omit<HighlightRouteDeps, 'projects'>;
+  /** Staff questions: the understanding (offline NLU, optional language model), the frequent answers and "ask the team"; without them only commands are understood. */
+  readonly answers?: AnswerDependencies;
+}
+
+export interface AnswerDependencies {
+  readonly understanding: Understanding;
+  readonly faq: FaqRouteDeps;
+  readonly askTeam: AskTeamRouteDeps;
 }
 
 /**
@@ -85,14 +96,14 @@ export function createApp(deps: AppDependencies): Application<GatewayTurnState> 
 }
 
 /** What the routes need: the parts of `AppDependencies` that are not the Application's own. */
-export type RouteDependencies = Pick<AppDependencies, 'projects' | 'questionnaire' | 'risks' | 'notices' | 'highlight' | 'staff' | 'staffAnswers'>;
+export type RouteDependencies = Pick<AppDependencies, 'projects' | 'questionnaire' | 'risks' | 'notices' | 'highlight' | 'staff' | 'staffAnswers' | 'answers'>;
 
 /**
  * Every route, in the order tried (the fallback last). One list for the app and for the test that checks every card
  * button has a route, so a capability added here cannot be missed there.
  */
 export function registerRoutes(app: Application<GatewayTurnState>, deps: RouteDependencies): void {
-  registerRecognition(app);
+  registerRecognition(app, deps.answers?.understanding);
   registerInstall(app);
   registerHelp(app);
   registerWalkthrough(app, deps.projects);
@@ -107,5 +118,9 @@ export function registerRoutes(app: Application<GatewayTurnState>, deps: RouteDe
   registerRisks(app, deps.risks);
   if (deps.highlight) registerHighlight(app, { ...deps.highlight, projects: deps.projects });
   if (deps.staffAnswers) registerWhenDoIMigrate(app, deps.staffAnswers);
+  if (deps.answers) {
+    registerFaq(app, deps.answers.faq);
+    registerAskTeam(app, deps.answers.askTeam);
+  }
   registerFallback(app);
 }

@@ -17,6 +17,8 @@ import { CosmosStaffLinks } from './storage/staff/cosmosStaffLinks';
 import { DEFAULT_CATALOGUE_SETTINGS } from './migration/gateways/catalogueSettings';
 import type { StaffAnswerRouteDeps } from './routes/whenDoIMigrate';
 import { privateCardSender } from './teams/privateCard';
+import { projectOfMatchedPerson } from './migration/answers/personal/projectOfPerson';
+import type { Actor } from './migration/projects/actor';
 import { runCutoverReminders, type CutoverReminderRunSummary } from './jobs/cutoverReminderJob';
 import { CosmosScheduledGroups } from './storage/staff/cosmosScheduledGroups';
 import { JobRunner } from './jobs/jobRunner';
@@ -47,6 +49,12 @@ import type { ReferenceStore } from './teams/conversationReferences';
 import { abortableSleep, cloudAdapterPoster, ProactiveSender, type ProactiveSenderDeps } from './teams/proactiveSender';
 import { referenceCapture } from './teams/referenceCapture';
 import { createTurnPipeline } from './turnPipeline';
+import { sharedOfflineNlu } from './recognition/nlu/offlineNlu';
+import { understandWith } from './recognition/understanding';
+import { DEFAULT_FAQ_SETTINGS } from './migration/answers/faq/faqSettings';
+import { CosmosAskTeamRepository } from './storage/answers/cosmosAskTeamRepository';
+import { projectChannelPoster } from './teams/askTeamChannel';
+import type { AnswerDependencies } from './app';
 import { TurnQueue } from './turnQueue';
 
 export interface RuntimeOptions {
@@ -151,8 +159,26 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       directory: staffDirectory,
       sendPrivately: privateCardSender({ references, sender, logger }),
     };
+    // "Ask the team" and the frequent answers place a member of staff in their project by the link kept when they were matched.
+    const projectOfPerson = (actor: Actor): Promise<string | undefined> => projectOfMatchedPerson({ links: staffLinks, staff: staff.members }, actor);
+    // Trained once per process, before the first turn: a few hundred lines take well under a second.
+    const offline = await sharedOfflineNlu();
+    const answers: AnswerDependencies = {
+      understanding: understandWith({ offline: (text) => offline.recognise(text) }),
+      faq: { projects: projects.projects, faqSettings: DEFAULT_FAQ_SETTINGS, projectOfPerson },
+      askTeam: {
+        questions: new CosmosAskTeamRepository(storage.containers.projects),
+        projects: projects.projects,
+        projectOfPerson,
+        clock: projects.clock,
+        ids: projects.ids,
+        postToChannel: projectChannelPoster({ references, sender, fallbackBotId: botAppId === '' ? undefined : `28:${botAppId}`, logger }),
+        notices,
+      },
+    };
     const app = createApp({
       staffAnswers,
+      answers,
       projects,
       highlight: { report: highlight, claims, postNow: (project, week) => deliverHighlightNow(weeklyDeps, project, week) },
       questionnaire,

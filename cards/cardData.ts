@@ -102,6 +102,9 @@ export const CARD_DATA = {
   [Verbs.riskSave]: onRisk.extend({ riskId: z.union([z.literal(''), riskId]), expectedVersion: wholeNumber }).catchall(z.union([z.string(), z.number()]).optional()),
   [Verbs.riskDecide]: onRisk.extend({ expectedVersion: wholeNumber, decision: z.enum(['close', 'reopen', 'escalate', 'de-escalate']) }).catchall(z.union([z.string(), z.number()]).optional()),
   [Verbs.riskHistory]: onRisk.extend({ offset: z.preprocess((v) => (v === '' ? undefined : v), wholeNumber.pipe(z.number().int().min(0).max(100_000)).optional()) }),
+
+  [Verbs.askTeamSend]: z.object({ question: z.string().max(1000) }),
+  [Verbs.askTeamAnswer]: projectOnly.extend({ questionId: riskId, answer: text.optional() }),
 } as const satisfies Record<Verb, z.ZodType<Record<string, unknown>>>;
 
 export type CardData<V extends Verb> = z.output<(typeof CARD_DATA)[V]>;
@@ -135,6 +138,9 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   after: 'the page',
   offset: 'the page',
   decision: 'the decision',
+  question: 'the question',
+  questionId: 'the question',
+  answer: 'the answer',
 };
 
 /**

@@ -70,6 +70,13 @@ export const Verbs = {
   riskSave: 'risk-save',
   riskDecide: 'risk-decide',
   riskHistory: 'risk-history',
+
+  /**
+   * A question Gateway could not answer: the asker's "pass it on" (Submit, carrying the question), and a project team
+   * member's answer on the card in the project channel (Execute).
+   */
+  askTeamSend: 'ask-team-send',
+  askTeamAnswer: 'ask-team-answer',
 } as const;
 
 export type Verb = (typeof Verbs)[keyof typeof Verbs];

@@ -21,18 +21,8 @@ export type RisksCommand =
 export type MigrationQuestionFocus = 'date' | 'group' | 'mailbox' | 'what-to-do';
 
 /** The frequent questions staff ask, each answered from a guide section and the project's settings. */
-export const FAQ_TOPICS = [
-  'attachments',
-  'mailbox-quota',
-  'old-email',
-  'shared-mailboxes',
-  'mobile-devices',
-  'outlook-versions',
-  'forwarding',
-  'account-activation',
-  'local-administrator',
-] as const;
-export type FaqTopic = (typeof FAQ_TOPICS)[number];
+export { FAQ_TOPICS, type FaqTopic } from '../migration/answers/faq/faqTopics';
+import type { FaqTopic } from '../migration/answers/faq/faqTopics';
 
 /** The commands whose gateway number is checked against the six gateways. */
 export type StagedIntent = 'gateway' | 'walkthrough' | 'sign-off';

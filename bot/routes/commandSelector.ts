@@ -4,19 +4,33 @@ import { Verbs } from '../../cards/verbs';
 import type { IntentEntities, IntentName, Recognition } from '../recognition/intents';
 import { isRecognised, UNKNOWN } from '../recognition/intents';
 import { recognise } from '../recognition/recognise';
+import type { Understanding } from '../recognition/understanding';
 import type { GatewayTurnState } from '../state';
 
 const RECOGNITION = Symbol('recognition');
 
 /**
  * What the person said this turn: typed text, or the command a "did you mean …?" button carries. Recognised once per
- * turn and kept on the turn context, so every route selector, the walkthrough and the fallback read the same answer.
+ * turn, before any route (`registerRecognition`, which may wait for a model), and kept on the turn context, so every
+ * route selector, the walkthrough and the fallback read the same answer. Read without that step (a route tested on
+ * its own), it is the exact commands and their slips.
  */
 export function recognitionOf(context: TurnContext): Recognition {
   const cached: unknown = context.turnState.get(RECOGNITION);
   if (cached !== undefined) return cached as Recognition;
   const text = saidIn(context);
   const recognition = text === undefined ? UNKNOWN : recognise(text);
+  context.turnState.set(RECOGNITION, recognition);
+  return recognition;
+}
+
+/** The one asynchronous step of the seam: the turn's recognition, worked out with every recogniser there is. */
+async function understandTurn(context: TurnContext, understand: Understanding | undefined): Promise<Recognition> {
+  if (understand === undefined) return recognitionOf(context);
+  const cached: unknown = context.turnState.get(RECOGNITION);
+  if (cached !== undefined) return cached as Recognition;
+  const text = saidIn(context);
+  const recognition = text === undefined ? UNKNOWN : await understand(text);
   context.turnState.set(RECOGNITION, recognition);
   return recognition;
 }
@@ -47,15 +61,16 @@ export function commandOf<I extends IntentName>(context: TurnContext, intent: I)
 }
 
 /**
- * The one place the "not understood" run is ended: any message recognised as a command (whichever route answers
+ * Registered first: works out the turn's recognition (with `understand`, when given: the staff-question models) before
+ * any other handler reads it. And the one place the "not understood" run is ended: any message recognised as a command (whichever route answers
  * it), and any card button, starts the count again. Only written when there is a run, so a turn changes no state
  * for it otherwise.
  */
-export function registerRecognition(app: Application<GatewayTurnState>): void {
-  app.turn('beforeTurn', (context, state) => {
-    const understood = isRecognised(recognitionOf(context)) || pressedAButton(context);
+export function registerRecognition(app: Application<GatewayTurnState>, understand?: Understanding): void {
+  app.turn('beforeTurn', async (context, state) => {
+    const understood = isRecognised(await understandTurn(context, understand)) || pressedAButton(context);
     if (understood && state.conversation.unrecognisedStreak !== undefined) delete state.conversation.unrecognisedStreak;
-    return Promise.resolve(true);
+    return true;
   });
 }
 

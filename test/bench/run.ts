@@ -13,6 +13,7 @@ import { measureJournalCost, printJournalCost } from './journalCost';
 import { measureStatusCost } from './statusCost';
 import { measureHighlightCost, printHighlightCost } from './highlightCost';
 import { measureLookupCost, printLookupCost } from './lookupCost';
+import { measureUnderstanding, printUnderstanding } from './understanding';
 import type { LoadResult } from './load';
 import type { CosmosOperationCounts } from '../../bot/storage/operationCounter';
 
@@ -125,6 +126,9 @@ async function main(): Promise<void> {
       `\n${burst.size} people press Done at the same moment on ${burst.size} different items of one project, each from their own chat: ` +
         `landed: ${burst.landed} of ${burst.size}; p50 ${burst.p50Ms.toFixed(0)} ms, p99 ${burst.p99Ms.toFixed(0)} ms; all answered in ${burst.allAnsweredMs.toFixed(0)} ms`,
     );
+
+    printUnderstanding(await measureUnderstanding(gateway, connector.serviceUrl));
+    connector.reset();
 
     const status = await measureStatusCost(gateway, connector.serviceUrl);
     const perTurn = (n: number) => (n / status.turns).toFixed(2);
