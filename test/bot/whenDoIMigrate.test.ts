@@ -111,6 +111,15 @@ describe('when do I migrate, over HTTP with the fake connector', () => {
     expect(reply).toContain('ask your line manager or your migration project team to add you');
   });
 
+  it('when staff ask in their own words about a department or their mailbox, then the answer is about their own record only', async () => {
+    expect(await ask(AISHA, 'is pharmacy in the pilot?')).toContain('Your record says you work in Pharmacy, and you are in the pilot.');
+    const ben = await ask(BEN, 'is pharmacy in the pilot?');
+    expect(ben).toContain('I can only tell you about your own move, not about a department or other people. For you: you are in Phase 2.');
+    expect(ben).not.toContain('Aisha');
+    const mailbox = await ask(BEN, 'my mailbox is too big, what do I do');
+    expect(mailbox.indexOf('Your mailbox is 5.0 GB')).toBeLessThan(mailbox.indexOf('Your group'));
+  });
+
   it('when a member of staff asks about a colleague, then they are refused kindly and learn nothing about them', async () => {
     const reply = await ask(AISHA, 'when does Ben Morgan migrate?');
     expect(reply).toContain('I can only tell you about your own move to NHSmail, not about other people.');
