@@ -14,7 +14,6 @@ import { CosmosRiskRepository } from './storage/risks';
 import { CosmosRolloutGroupRepository, CosmosStaffRepository } from './storage/staff';
 import { CosmosStaffDirectory } from './storage/staff/cosmosStaffDirectory';
 import { CosmosStaffLinks } from './storage/staff/cosmosStaffLinks';
-import { DEFAULT_CATALOGUE_SETTINGS } from './migration/gateways/catalogueSettings';
 import type { StaffAnswerRouteDeps } from './routes/whenDoIMigrate';
 import { privateCardSender } from './teams/privateCard';
 import { projectOfMatchedPerson } from './migration/answers/personal/projectOfPerson';
@@ -154,7 +153,7 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
     const staffLinks = new CosmosStaffLinks(storage.containers.projects);
     const staffAnswers: StaffAnswerRouteDeps = {
       projects,
-      answers: { staff: staff.members, groups: staff.groups, projects: projects.projects, directory: staffDirectory, links: staffLinks, settings: DEFAULT_CATALOGUE_SETTINGS },
+      answers: { staff: staff.members, groups: staff.groups, projects: projects.projects, directory: staffDirectory, links: staffLinks, settings: DEFAULT_FAQ_SETTINGS },
       groups: staff.groups,
       directory: staffDirectory,
       sendPrivately: privateCardSender({ references, sender, logger }),
@@ -224,7 +223,7 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       references,
       sender,
       notices,
-      settings: DEFAULT_CATALOGUE_SETTINGS,
+      settings: DEFAULT_FAQ_SETTINGS,
       reminderDays: config.jobs.cutoverReminderDays,
       now: jobClock.now,
       logger,

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { myMigrationCardJson } from '../../cards/myMigrationCard';
 import type { Logger } from '../log';
+import type { AnswerSettings } from '../migration/answers/personal/myMigrationAnswer';
 import type { StaffLinkStore } from '../migration/answers/personal/personalPorts';
-import type { CatalogueSettings } from '../migration/gateways/catalogueSettings';
 import type { Project } from '../migration/projects/project';
 import type { ProjectRepository } from '../migration/projects/projectRepository';
 import { addDays, todayInLondon, type IsoDate } from '../migration/shared/ukDates';
@@ -41,7 +41,7 @@ export interface CutoverReminderDeps {
   readonly references: ReferenceStore;
   readonly sender: Sender;
   readonly notices?: PersonalNotices;
-  readonly settings: Pick<CatalogueSettings, 'mailboxQuotaGb' | 'attachmentLimitMb' | 'coexistenceWeeks'>;
+  readonly settings: AnswerSettings;
   /** N of "N days before"; 7 and 1 by default. */
   readonly reminderDays?: readonly number[];
   readonly now: () => Date;

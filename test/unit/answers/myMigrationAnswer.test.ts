@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CATALOGUE_SETTINGS } from '../../../bot/migration/gateways/catalogueSettings';
+import { DEFAULT_FAQ_SETTINGS } from '../../../bot/migration/answers/faq/faqSettings';
 import { composeMyMigration, type MyMigrationInput } from '../../../bot/migration/answers/personal/myMigrationAnswer';
 import type { ProjectMember } from '../../../bot/migration/projects/project';
 import { rolloutGroup, staffMember } from './personalFixtures';
@@ -15,7 +15,7 @@ const input = (overrides: Partial<MyMigrationInput> = {}): MyMigrationInput => (
   group: rolloutGroup(),
   organisationName: 'Ysbyty Example NHS Trust',
   projectMembers: team,
-  settings: DEFAULT_CATALOGUE_SETTINGS,
+  settings: DEFAULT_FAQ_SETTINGS,
   focus: 'date',
   today: '2027-02-01',
   ...overrides,
@@ -55,11 +55,13 @@ describe('a member of staff’s own answer', () => {
   });
 
   it('when the quota, attachment limit and co-existence are set differently, then the answer uses the settings', () => {
-    const answer = composeMyMigration(input({ member: staffMember({ mailboxMb: 3000 }), settings: { mailboxQuotaGb: 2, attachmentLimitMb: 35, coexistenceWeeks: 0 } }));
+    const answer = composeMyMigration(input({ member: staffMember({ mailboxMb: 3000 }), settings: { ...DEFAULT_FAQ_SETTINGS, mailboxQuotaGb: 2, attachmentLimitMb: 35, blockedFileTypes: ['.exe', '.bat'] } }));
     const all = text(answer);
     expect(all).toContain('2.9 GB, over the 2 GB');
     expect(all).toContain('attachments up to 35 MB');
-    expect(all).toContain('will not be forwarded');
+    expect(all).toContain('(such as .exe and .bat)');
+    expect(all).toContain('For about 12 weeks');
+    expect(text(composeMyMigration(input({ settings: { ...DEFAULT_FAQ_SETTINGS, legacyAutoForward: false } })))).toContain('will not be forwarded');
   });
 
   it('when they need a new account, then they are told to activate it and change the password the LA sends', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { colleagueMigrationCardJson } from '../../../cards/colleagueMigrationCard';
 import { myMigrationCardJson } from '../../../cards/myMigrationCard';
 import { CARD_BUDGET_BYTES, teamsMessageBytes } from '../../../cards/teamsMessageSize';
-import { DEFAULT_CATALOGUE_SETTINGS } from '../../../bot/migration/gateways/catalogueSettings';
+import { DEFAULT_FAQ_SETTINGS } from '../../../bot/migration/answers/faq/faqSettings';
 import { composeMyMigration } from '../../../bot/migration/answers/personal/myMigrationAnswer';
 import { visibleText } from '../../harness/cardText';
 import { rolloutGroup, staffMember } from '../answers/personalFixtures';
@@ -12,7 +12,7 @@ const asAttachment = (content: unknown) => ({ attachments: [{ contentType: 'appl
 
 describe('the staff answer cards', () => {
   it('when a member of staff’s answer is drawn, then it leads with the headline and shows group and date in UK style', () => {
-    const answer = composeMyMigration({ member: staffMember(), group: rolloutGroup(), organisationName: 'Ysbyty Example NHS Trust', projectMembers: [], settings: DEFAULT_CATALOGUE_SETTINGS, focus: 'date', today: '2027-02-01' });
+    const answer = composeMyMigration({ member: staffMember(), group: rolloutGroup(), organisationName: 'Ysbyty Example NHS Trust', projectMembers: [], settings: DEFAULT_FAQ_SETTINGS, focus: 'date', today: '2027-02-01' });
     const text = visibleText(asAttachment(myMigrationCardJson(answer)));
     expect(text.indexOf('You move to NHSmail on Tue 2 Mar 2027')).toBeLessThan(text.indexOf('What to do before you move'));
     expect(text).toContain('Your group: Pilot');
@@ -25,7 +25,7 @@ describe('the staff answer cards', () => {
       group: rolloutGroup({ name: long('Group') }),
       organisationName: long('Organisation'),
       projectMembers: Array.from({ length: 60 }, (_v, i) => ({ userId: `29:${i}`, name: long(`LA ${i}`), role: 'local-admin' as const })),
-      settings: DEFAULT_CATALOGUE_SETTINGS,
+      settings: DEFAULT_FAQ_SETTINGS,
       focus: 'group',
       department: long('Asked'),
       today: '2027-02-01',

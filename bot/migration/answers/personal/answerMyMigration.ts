@@ -1,15 +1,14 @@
-import type { CatalogueSettings } from '../../gateways/catalogueSettings';
 import type { ProjectRepository } from '../../projects/projectRepository';
 import type { RolloutGroupRepository } from '../../staff/staffRepository';
 import { todayInLondon } from '../../shared/ukDates';
 import { findMyRecord, type MyRecordDeps, type MyRecordQuery } from './findMyRecord';
-import { composeMyMigration, type AnswerFocus, type MyMigrationAnswer } from './myMigrationAnswer';
+import { composeMyMigration, type AnswerFocus, type AnswerSettings, type MyMigrationAnswer } from './myMigrationAnswer';
 import type { RememberedRecord } from './personalPorts';
 
 export interface MyMigrationDeps extends MyRecordDeps {
   readonly projects: Pick<ProjectRepository, 'get'>;
   readonly groups: Pick<RolloutGroupRepository, 'get'>;
-  readonly settings: Pick<CatalogueSettings, 'mailboxQuotaGb' | 'attachmentLimitMb' | 'coexistenceWeeks'>;
+  readonly settings: AnswerSettings;
 }
 
 export interface MyMigrationQuery extends MyRecordQuery {

@@ -1,4 +1,4 @@
-import type { CatalogueSettings } from '../../gateways/catalogueSettings';
+import type { FaqSettings } from '../faq/faqSettings';
 import type { ProjectMember } from '../../projects/project';
 import type { RolloutGroup } from '../../staff/rolloutGroup';
 import { holdsNhsmailAccount, fullName, type StaffMember } from '../../staff/staffMember';
@@ -37,13 +37,16 @@ export interface MyMigrationAnswer {
   readonly sections: readonly AnswerSection[];
 }
 
+/** The facts that may have changed since the guide: the frequent answers' settings, so both say the same. */
+export type AnswerSettings = Pick<FaqSettings, 'mailboxQuotaGb' | 'attachmentLimitMb' | 'coexistenceWeeks' | 'legacyAutoForward' | 'blockedFileTypes' | 'webmailAddress' | 'largeFileService'>;
+
 export interface MyMigrationInput {
   readonly member: StaffMember;
   /** Their group, if they are in one (and it still exists). */
   readonly group?: RolloutGroup;
   readonly organisationName: string;
   readonly projectMembers: readonly ProjectMember[];
-  readonly settings: Pick<CatalogueSettings, 'mailboxQuotaGb' | 'attachmentLimitMb' | 'coexistenceWeeks'>;
+  readonly settings: AnswerSettings;
   readonly focus: AnswerFocus;
   readonly department?: string;
   readonly today: IsoDate;
@@ -149,7 +152,7 @@ function beforeLines(input: MyMigrationInput): readonly string[] {
   if (member.status === 'migrated') return ['Nothing: you have already moved.'];
   if (member.mailboxMb === undefined || member.mailboxMb > settings.mailboxQuotaGb * 1024) lines.push(mailboxSentence(input));
   lines.push(
-    `Check your attachments: NHSmail accepts attachments up to ${settings.attachmentLimitMb} MB and blocks some file types (such as .exe). Keep larger files somewhere else, such as a shared drive.`,
+    `Check your attachments: NHSmail accepts attachments up to ${settings.attachmentLimitMb} MB and blocks some file types${settings.blockedFileTypes.length === 0 ? '' : ` (such as ${settings.blockedFileTypes.join(' and ')})`}. Send larger files with ${settings.largeFileService}, or keep them on a shared drive.`,
   );
   if (holdsNhsmailAccount(member)) {
     lines.push(`You already have an NHSmail account${member.nhsmailAddress === undefined ? '' : ` (${member.nhsmailAddress})`}: keep using it. You do not need a new one.`);
@@ -157,14 +160,14 @@ function beforeLines(input: MyMigrationInput): readonly string[] {
     lines.push('Your NHSmail account is activated: there is nothing more to do for it.');
   } else {
     lines.push(
-      'When your local administrator sends your new NHSmail account details, log in at www.nhs.net first (before Outlook), accept the Acceptable Use Policy, set up your security questions, and change the password they gave you.',
+      `When your local administrator sends your new NHSmail account details, log in at ${input.settings.webmailAddress} first (before Outlook), accept the Acceptable Use Policy, set up your security questions, and change the password they gave you.`,
     );
   }
   return lines;
 }
 
 function dayLines(input: MyMigrationInput): readonly string[] {
-  const weeks = input.settings.coexistenceWeeks;
+  const weeks = input.settings.legacyAutoForward ? input.settings.coexistenceWeeks : 0;
   const lines = ['On the day, your email, calendar and contacts move to NHSmail. From then on, use NHSmail: new email arrives there, not in your old mailbox.'];
   lines.push(
     weeks > 0
