@@ -21,5 +21,7 @@ export const CAPABILITIES: readonly Capability[] = [
   { command: 'highlight', description: 'This week’s highlight report so far (project team): RAG, progress, risks, the forecast and the burn-down; highlight last week shows the one before.' },
   { command: 'post highlight now', description: 'Posts this week’s highlight report to the reports channel now, instead of on Monday (project manager).' },
   { command: 'reports here', description: 'Typed in a channel: the weekly highlight report is posted there from now on (project manager).' },
+  { command: 'when do I migrate', description: 'Your own move to NHSmail: your group and date, what to do before, what happens on the day, and whom to ask. Ask in your own words.' },
+  { command: 'when does (name or email) migrate', description: 'A colleague’s group, date and status (project team and local administrators only).' },
   { command: 'help', description: 'Shows this list of what I can do.' },
 ];
