@@ -1,5 +1,6 @@
 import type { Container } from '@azure/cosmos';
 import type { StaffLink, StaffLinkStore } from '../../migration/answers/personal/personalPorts';
+import { isNotFound } from '../cosmosErrors';
 import { readDocument } from '../projects/cosmosDocuments';
 import { STAFF_SCHEMA_VERSION } from './staffDocuments';
 
@@ -61,6 +62,19 @@ export class CosmosStaffLinks implements StaffLinkStore {
     return { projectId: document.targetProjectId, localId: document.localId };
   }
 
+  /**
+   * Forgets who a record belongs to, both ways (a data protection request, or the person removed from the list).
+   * Call it beside `StaffRepository.remove`; false when there was no link.
+   */
+  async remove(projectId: string, localId: string): Promise<boolean> {
+    const link = await this.get(projectId, localId);
+    if (link === undefined) return false;
+    const person = await this.recordOf(link.tenantId, link.userId);
+    if (person?.projectId === projectId && person.localId === localId) await deleteIfThere(this.container, personLinkId(link.userId), tenantPartition(link.tenantId));
+    await deleteIfThere(this.container, staffLinkDocumentId(localId), projectId);
+    return true;
+  }
+
   async save(link: StaffLink): Promise<void> {
     const stored = await this.get(link.projectId, link.localId);
     if (stored === undefined || stored.tenantId !== link.tenantId || stored.userId !== link.userId || stored.aadObjectId !== link.aadObjectId) {
@@ -80,5 +94,13 @@ export class CosmosStaffLinks implements StaffLinkStore {
       localId: link.localId,
     };
     await this.container.items.upsert(personDocument);
+  }
+}
+
+async function deleteIfThere(container: Container, id: string, partition: string): Promise<void> {
+  try {
+    await container.item(id, partition).delete();
+  } catch (err: unknown) {
+    if (!isNotFound(err)) throw err;
   }
 }
