@@ -82,9 +82,15 @@ export interface JobsConfig {
     readonly audiences: readonly string[];
     readonly callers: readonly string[];
   };
+  /** When the daily cutover reminder run looks for groups due a reminder (croner, Europe/London). */
+  readonly cutoverReminderCron: string;
+  /** Remind each group's members this many days before its cutover (each a separate reminder). */
+  readonly cutoverReminderDays: readonly number[];
 }
 
 export const DEFAULT_WEEKLY_HIGHLIGHT_CRON = '0 9 * * 1';
+export const DEFAULT_CUTOVER_REMINDER_CRON = '0 8 * * *';
+export const DEFAULT_CUTOVER_REMINDER_DAYS: readonly number[] = [7, 1];
 
 /**
  * An Azure OpenAI deployment, in the trust's own Azure tenant, that sorts staff questions into Gateway's intents
@@ -177,6 +183,15 @@ const envSchema = z.object({
   PUBLIC_BASE_URL: optionalText.pipe(z.string().url('must be a URL such as https://gateway.example.nhs.uk').optional()),
   EXPORT_LINK_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters (openssl rand -base64 32)').optional()),
   WEEKLY_HIGHLIGHT_CRON: optionalText,
+  CUTOVER_REMINDER_CRON: optionalText,
+  CUTOVER_REMINDER_DAYS: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\s*\d{1,3}(?:\s*,\s*\d{1,3})*\s*$/, 'must be whole numbers of days separated by commas, such as 7,1')
+      .transform((text) => text.split(',').map((n) => Number(n.trim())))
+      .refine((days) => days.every((n) => n >= 1), 'every number of days must be at least 1')
+      .optional(),
+  ),
   JOB_SCHEDULER: optionalText.pipe(z.enum(['on', 'off']).optional()),
   JOBS_API_KEY: optionalText.pipe(z.string().min(32, 'must be at least 32 characters (openssl rand -base64 32)').optional()),
   JOBS_TOKEN_CALLERS: list,
@@ -303,6 +318,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     }
   }
   const languageModel = languageModelFrom(e, problems);
+  const cutoverReminderCron = e.CUTOVER_REMINDER_CRON ?? DEFAULT_CUTOVER_REMINDER_CRON;
+  try {
+    assertCronPattern(cutoverReminderCron);
+  } catch (err) {
+    problems.push(`CUTOVER_REMINDER_CRON: ${err instanceof Error ? err.message : 'not a cron pattern'} (default "${DEFAULT_CUTOVER_REMINDER_CRON}": every day at 08:00 UK time)`);
+  }
 
   const allowedServiceUrlHosts = e.ALLOWED_SERVICE_URL_HOSTS.length > 0 ? e.ALLOWED_SERVICE_URL_HOSTS : TEAMS_SERVICE_URL_HOSTS;
 
@@ -338,6 +359,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
             }),
           }
         : {}),
+      cutoverReminderCron,
+      cutoverReminderDays: Object.freeze([...new Set(e.CUTOVER_REMINDER_DAYS ?? DEFAULT_CUTOVER_REMINDER_DAYS)]),
     }),
     languageModel: languageModel === undefined ? undefined : Object.freeze(languageModel),
     warnings: Object.freeze(warnings),

@@ -16,6 +16,15 @@ import { CATCH_UP, JobRunner, type RunRequest } from './jobs/jobRunner';
 import { cronSchedule, defaultSlotHasCome, type ScheduledJob } from './jobs/scheduler';
 import { SlotTicker, startTicking } from './jobs/slotTicker';
 import { deliverHighlightNow, dueByNow, runWeeklyHighlights, type ComposeHighlight, type JobTuning, type RunScope, type RunSummary } from './jobs/weeklyHighlightJob';
+import { CosmosRolloutGroupRepository, CosmosStaffRepository } from './storage/staff';
+import { CosmosStaffDirectory } from './storage/staff/cosmosStaffDirectory';
+import { CosmosStaffLinks } from './storage/staff/cosmosStaffLinks';
+import type { StaffAnswerRouteDeps } from './routes/whenDoIMigrate';
+import { privateCardSender } from './teams/privateCard';
+import { projectOfMatchedPerson } from './migration/answers/personal/projectOfPerson';
+import type { Actor } from './migration/projects/actor';
+import { runCutoverReminders, type CutoverReminderRunSummary } from './jobs/cutoverReminderJob';
+import { CosmosScheduledGroups } from './storage/staff/cosmosScheduledGroups';
 import { messagesEndpoint } from './http/messagesEndpoint';
 import type { Logger } from './log';
 import { DEFAULT_GATEWAY_CATALOGUE } from './migration/gateways/catalogue';
@@ -75,11 +84,16 @@ export interface RunningGateway {
   readonly cosmosOperations: CosmosOperationCounter;
   /** The project use cases' ports as the bot uses them, so tests and the bench can arrange data through them. */
   readonly projects: ProjectDeps;
+  /** The staff list and roll-out groups on Cosmos, for tests and the bench to arrange and check data. */
+  readonly staff: { readonly members: CosmosStaffRepository; readonly groups: CosmosRolloutGroupRepository };
   /** The stored conversation references, for tests and later jobs (e.g. telling a PM something). */
   readonly references: ReferenceStore;
   /** Runs the weekly highlight now and waits for it (tests, the bench); the timer and endpoint use the runner. */
   readonly runWeeklyHighlights: (options?: { readonly week?: string; readonly runId?: string; readonly signal?: AbortSignal; readonly scope?: RunScope }) => Promise<RunSummary>;
   readonly jobRunner: JobRunner;
+  /** Runs the cutover reminders now (tests, the bench); `today` stands in for the London date. The timer uses `reminderRunner`. */
+  readonly runCutoverReminders: (options?: { readonly today?: string; readonly runId?: string }) => Promise<CutoverReminderRunSummary>;
+  readonly reminderRunner: JobRunner<CutoverReminderRunSummary>;
   /** Finishes turns in flight, then saves and closes storage. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -111,6 +125,10 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       baseUrl: () => config.publicBaseUrl ?? listening.url ?? `http://127.0.0.1:${config.port}`,
     });
     const riskRepository = new CosmosRiskRepository(storage.containers.projects);
+    const staff = {
+      members: new CosmosStaffRepository(storage.containers.projects, { logger: logger.child({ module: 'staff' }) }),
+      groups: new CosmosRolloutGroupRepository(storage.containers.projects),
+    };
     const questionnaire: QuestionnaireRouteDeps = {
       ...projects,
       risks: riskRepository,
@@ -145,6 +163,17 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       notifyEscalation: escalationNotifier({ projects: projects.projects, notices }),
       riskExportLink: (projectId, userId) => exportLinks.issueRiskLog(projectId, userId),
     };
+    const staffDirectory = new CosmosStaffDirectory(storage.containers.projects, async (projectId) => (await projects.projects.get(projectId))?.tenantId);
+    const staffLinks = new CosmosStaffLinks(storage.containers.projects);
+    const staffAnswers: StaffAnswerRouteDeps = {
+      projects,
+      answers: { staff: staff.members, groups: staff.groups, projects: projects.projects, directory: staffDirectory, links: staffLinks, settings: DEFAULT_FAQ_SETTINGS },
+      groups: staff.groups,
+      directory: staffDirectory,
+      sendPrivately: privateCardSender({ references, sender, logger }),
+    };
+    // "Ask the team" and the frequent answers place a member of staff in their project by the link kept when they were matched.
+    const projectOfPerson = (actor: Actor): Promise<string | undefined> => projectOfMatchedPerson({ links: staffLinks, staff: staff.members }, actor);
     // Trained once per process, before the first turn: a few hundred lines take well under a second.
     const offline = await sharedOfflineNlu();
     // Only when configured: by default no message text leaves the tenant.
@@ -152,10 +181,11 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
     if (config.languageModel !== undefined) logger.info({ host: new URL(config.languageModel.endpoint).host, deployment: config.languageModel.deployment, auth: config.languageModel.apiKey === undefined ? 'entra-id' : 'key' }, 'staff questions are classified by Azure OpenAI first, offline when it cannot answer');
     const answers: AnswerDependencies = {
       understanding: understandWith({ offline: (text) => offline.recognise(text), ...(model === undefined ? {} : { model }) }),
-      faq: { projects: projects.projects, faqSettings: DEFAULT_FAQ_SETTINGS },
+      faq: { projects: projects.projects, faqSettings: DEFAULT_FAQ_SETTINGS, projectOfPerson },
       askTeam: {
         questions: new CosmosAskTeamRepository(storage.containers.projects),
         projects: projects.projects,
+        projectOfPerson,
         clock: projects.clock,
         ids: projects.ids,
         postToChannel: projectChannelPoster({ references, sender, fallbackBotId: botAppId === '' ? undefined : `28:${botAppId}`, logger }),
@@ -163,11 +193,13 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       },
     };
     const app = createApp({
+      staffAnswers,
       answers,
       projects,
       highlight: { report: highlight, claims, postNow: (project, week) => deliverHighlightNow(weeklyDeps, project, week), usualSchedule: config.jobs.weeklyHighlightCron },
       questionnaire,
       risks,
+      staff,
       notices,
       adapter,
       storage: storage.stateStorage,
@@ -214,6 +246,24 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       }
     };
     const jobRunner = new JobRunner(runRequest, randomUUID, logger);
+    const reminderDeps = {
+      groups: new CosmosScheduledGroups(storage.containers.projects),
+      staff: staff.members,
+      links: staffLinks,
+      projects: projects.projects,
+      claims,
+      references,
+      sender,
+      notices,
+      settings: DEFAULT_FAQ_SETTINGS,
+      reminderDays: config.jobs.cutoverReminderDays,
+      now: jobClock.now,
+      logger,
+      ...(proactive.tuning?.leaseMs === undefined ? {} : { leaseMs: proactive.tuning.leaseMs }),
+    };
+    const runReminders = (runOptions: { readonly today?: string; readonly runId?: string; readonly signal?: AbortSignal } = {}): Promise<CutoverReminderRunSummary> =>
+      runCutoverReminders(reminderDeps, runOptions);
+    const reminderRunner = new JobRunner<CutoverReminderRunSummary>(({ runId, signal }) => runReminders({ runId, signal }), randomUUID, logger, 'cutover reminder');
     const http = await startHttpServer({
       host: config.host,
       port: config.port,
@@ -244,6 +294,7 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       jobRunner.start(CATCH_UP);
       logger.info({ nextRun: schedule.nextRun()?.toISOString() }, 'weekly highlight scheduled in this process');
     }
+    const reminderSchedule: ScheduledJob | undefined = config.jobs.scheduler ? cronSchedule(config.jobs.cutoverReminderCron, () => reminderRunner.runNow()) : undefined;
     let closing: Promise<void> | undefined;
     return {
       url: http.url,
@@ -251,13 +302,18 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       storage,
       cosmosOperations,
       projects,
+      staff,
       references,
       runWeeklyHighlights: runWeekly,
       jobRunner,
+      runCutoverReminders: runReminders,
+      reminderRunner,
       close: () => {
         closing ??= (async () => {
           schedule?.stop();
           ticking?.stop();
+          reminderSchedule?.stop();
+          await reminderRunner.stop();
           await jobRunner.stop();
           await http.close();
           await storage.close();

@@ -1,5 +1,6 @@
 import type { TurnState } from '@microsoft/teams-ai';
 import type { DialogState } from 'botbuilder-dialogs';
+import type { RememberedRecord } from './migration/answers/personal/personalPorts';
 
 /**
  * Conversational scratch only. Project records live in their own Cosmos documents with their own eTags, because a
@@ -16,6 +17,12 @@ export interface ConversationScratch {
   unrecognisedStreak?: number;
 }
 
-export type UserScratch = Record<string, never>;
+export interface UserScratch {
+  /**
+   * Which staff record this person was matched to on first contact, so "when do I migrate?" afterwards is one point
+   * read for that record (this scope is read on every turn anyway). A cache only: the record itself has the last word.
+   */
+  staffRecord?: RememberedRecord;
+}
 
 export type GatewayTurnState = TurnState<ConversationScratch, UserScratch>;

@@ -17,16 +17,18 @@ export const CATCH_UP: RunRequest = Object.freeze({ kind: 'catch-up' });
  * default cron's Monday 09:00 and the tick for a project's own 09:00 slot come together). Runs in other processes
  * are kept apart by the claims, not by this.
  */
-export class JobRunner {
+/** `S`: what one run reports (a summary the tests read); the runner itself only waits for it. */
+export class JobRunner<S = unknown> {
   private current: { readonly runId: string; readonly done: Promise<void>; readonly controller: AbortController } | undefined;
   private stopping = false;
   private catchUpPending = false;
   private readonly log: Logger;
 
   constructor(
-    private readonly run: (options: { readonly runId: string; readonly signal: AbortSignal; readonly request: RunRequest }) => Promise<unknown>,
+    private readonly run: (options: { readonly runId: string; readonly signal: AbortSignal; readonly request: RunRequest }) => Promise<S>,
     private readonly newRunId: () => string,
     logger: Logger,
+    private readonly jobName = 'weekly highlight',
   ) {
     this.log = logger.child({ module: 'job-runner' });
   }
@@ -44,7 +46,7 @@ export class JobRunner {
     const done = this.run({ runId, signal: controller.signal, request })
       .then(() => undefined)
       .catch((err: unknown) => {
-        this.log.error({ runId, err: err instanceof Error ? err.name : typeof err }, 'weekly highlight run failed');
+        this.log.error({ runId, job: this.jobName, err: err instanceof Error ? err.name : typeof err }, `${this.jobName} run failed`);
       })
       .finally(() => {
         this.current = undefined;

@@ -46,7 +46,22 @@ const TABLE: readonly (readonly [RegExp, Build])[] = [
   [/^(?:add|new|raise|log) (?:an? )?(risk|issue)$/, (m) => exact(m[1] === 'issue' ? 'issue' : 'risk', { title: '' })],
   [new RegExp(`^(?:risks|issues|risks and issues|risk log|risk register|issue log|risks log)(?: ${RISKS_FILTER})?$`), (m) => risksList(m[1], m[2])],
   [/^(my|red|closed) (?:risks|issues)$/, (m) => risksList(m[1], undefined)],
+  // Until the offline NLU understands staff questions in their own words, the plain phrasings reach the answer.
+  [/^(?:when (?:do|will|shall) i (?:migrate|move)|when am i (?:migrating|moving)|(?:what is |what's )?my (?:migration|cutover|move) date)(?: to nhs ?mail)?$/, () => exact('when-do-i-migrate', { focus: 'date' })],
 ];
+
+/**
+ * `when does <name or email> migrate`, read from the message as typed (normalising would split "jo.bloggs2@…" at the
+ * digit). "I", "we" and "you" are the asker's own question, not a colleague's.
+ */
+const COLLEAGUE = /^when (?:does|will|is) (.+?) (?:migrate|move|migrating|moving)(?: to nhs ?mail)?\s*\??$/i;
+
+function colleagueQuestion(text: string | undefined): Recognition | undefined {
+  const match = COLLEAGUE.exec((text ?? '').replace(/<at>[^<]*<\/at>/gi, ' ').replace(/\s+/g, ' ').trim());
+  const who = (match?.[1] ?? '').trim();
+  if (who === '' || /^(?:i|we|you|it|the project|our project)$/i.test(who)) return undefined;
+  return exact('colleague-migration', { who });
+}
 
 /** `risk: …` or `issue: …`, read from the message as typed so the title keeps its capitals and punctuation. */
 const RISK_TITLE = /^(?:(?:add|new|raise|log) (?:an? )?)?(risk|issue)\s*[:\u2013\u2014-]\s*([\s\S]*)$/i;
@@ -86,6 +101,8 @@ export function recogniseCommand(text: string | undefined): Recognition | undefi
   if (normalised === '' && (text ?? '').trim() === '?') return exact('help', {});
   const risk = riskWithTitle(text);
   if (risk !== undefined) return risk;
+  const colleague = colleagueQuestion(text);
+  if (colleague !== undefined) return colleague;
   for (const [pattern, build] of TABLE) {
     const match = pattern.exec(normalised);
     if (match) return build(match);

@@ -22,5 +22,7 @@ export const CAPABILITIES: readonly Capability[] = [
   { command: 'post highlight now', description: 'Posts this week’s highlight report to the reports channel now, instead of on Monday (project manager).' },
   { command: 'highlight settings', description: 'The day and time (UK) the weekly highlight report is posted, for this project (project manager).' },
   { command: 'reports here', description: 'Typed in a channel: the weekly highlight report is posted there from now on (project manager).' },
+  { command: 'when do I migrate', description: 'Your own move to NHSmail: your group and date, what to do before, what happens on the day, and whom to ask. Ask in your own words.' },
+  { command: 'when does (name or email) migrate', description: 'A colleague’s group, date and status (project team and local administrators only).' },
   { command: 'help', description: 'Shows this list of what I can do.' },
 ];

@@ -12,6 +12,7 @@ import { printFanOut, runFanOutBench } from './fanOut';
 import { measureJournalCost, printJournalCost } from './journalCost';
 import { measureStatusCost } from './statusCost';
 import { measureHighlightCost, printHighlightCost } from './highlightCost';
+import { measureLookupCost, printLookupCost } from './lookupCost';
 import { measureUnderstanding, printUnderstanding } from './understanding';
 import type { LoadResult } from './load';
 import type { CosmosOperationCounts } from '../../bot/storage/operationCounter';
@@ -137,6 +138,12 @@ async function main(): Promise<void> {
     );
 
     printHighlightCost(await measureHighlightCost(gateway));
+
+    // `when do I migrate` must not cost more on a big list: 100 and 50,000 staff (BENCH_STAFF_SIZES to change).
+    const staffSizes = (process.env.BENCH_STAFF_SIZES ?? '100,50000').split(',').map(Number);
+    const lookups = [];
+    for (const size of staffSizes) lookups.push(await measureLookupCost(gateway, connector, size));
+    printLookupCost(lookups);
 
     // What durability costs: the embedded store's write journal against the same server without it.
     for (const concurrency of [8, 1]) {

@@ -116,12 +116,22 @@ describe('loadConfig', () => {
 
 describe('loadConfig: jobs', () => {
   it('when nothing is set, then the weekly highlight runs in-process on Mondays at 09:00 and the job endpoint is off', () => {
-    expect(loadConfig({}).jobs).toEqual({ scheduler: true, weeklyHighlightCron: '0 9 * * 1', apiKey: undefined });
+    expect(loadConfig({}).jobs).toEqual({ scheduler: true, weeklyHighlightCron: '0 9 * * 1', apiKey: undefined, cutoverReminderCron: '0 8 * * *', cutoverReminderDays: [7, 1] });
   });
 
   it('when a cron pattern with seconds and the scheduler switch are given, then both are used', () => {
     const jobs = loadConfig({ WEEKLY_HIGHLIGHT_CRON: '*/5 * * * * *', JOB_SCHEDULER: 'off', JOBS_API_KEY: 'k'.repeat(32) }).jobs;
-    expect(jobs).toEqual({ scheduler: false, weeklyHighlightCron: '*/5 * * * * *', apiKey: 'k'.repeat(32) });
+    expect(jobs).toMatchObject({ scheduler: false, weeklyHighlightCron: '*/5 * * * * *', apiKey: 'k'.repeat(32) });
+  });
+
+  it('when cutover reminders are set to 14, 3 and 3 days, then each is one reminder', () => {
+    expect(loadConfig({ CUTOVER_REMINDER_DAYS: '14, 3,3' }).jobs.cutoverReminderDays).toEqual([14, 3]);
+  });
+
+  it('when cutover reminder days or their cron cannot be read, then start-up names the setting', () => {
+    expect(() => loadConfig({ CUTOVER_REMINDER_DAYS: 'a week' })).toThrow(/CUTOVER_REMINDER_DAYS: must be whole numbers of days/);
+    expect(() => loadConfig({ CUTOVER_REMINDER_CRON: 'daily' })).toThrow(/CUTOVER_REMINDER_CRON: .*every day at 08:00 UK time/);
+    expect(() => loadConfig({ CUTOVER_REMINDER_DAYS: '7,0' })).toThrow(/at least 1/);
   });
 
   it('when the cron pattern cannot be read, then start-up names it with the default', () => {

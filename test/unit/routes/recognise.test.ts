@@ -117,7 +117,16 @@ describe('recognise: what people type, as one typed intent', () => {
     expect(commandTextOf(recognition)).toBe(meant);
   });
 
-  it.each([['when do I migrate'], ['what is the weather'], ['risky business'], ['the risk is low'], ['hello'], ['thanks'], ['questionnaires are boring'], ['export status'], ['gatway 7'], ['gateway 1 2'], [''], [undefined]])(
+  it.each([
+    ['When do I migrate?', { intent: 'when-do-i-migrate', entities: { focus: 'date' }, confidence: 1 }],
+    ["what's my migration date", { intent: 'when-do-i-migrate', entities: { focus: 'date' }, confidence: 1 }],
+    ['<at>Gateway</at> when does jo.bloggs2@nhs.net migrate?', { intent: 'colleague-migration', entities: { who: 'jo.bloggs2@nhs.net' }, confidence: 1 }],
+    ['when does Aisha Khan move', { intent: 'colleague-migration', entities: { who: 'Aisha Khan' }, confidence: 1 }],
+  ])('when someone types %j, then the staff question is an exact command', (text, expected) => {
+    expect(recognise(text)).toEqual(expected);
+  });
+
+  it.each([['when does i migrate'], ['what is the weather'], ['risky business'], ['the risk is low'], ['hello'], ['thanks'], ['questionnaires are boring'], ['export status'], ['gatway 7'], ['gateway 1 2'], [''], [undefined]])(
     'when someone types %j, then it is unknown',
     (text) => {
       expect(recognise(text)).toEqual(UNKNOWN);
