@@ -5,6 +5,7 @@ import { TurnState } from '@microsoft/teams-ai';
 import { errorSummary } from './log';
 import type { Logger } from './log';
 import type { ProjectDeps } from './migration/projects/projectDeps';
+import type { RolloutGroupRepository, StaffRepository } from './migration/staff/staffRepository';
 import { registerRecognition } from './routes/commandSelector';
 import { registerFallback } from './routes/fallback';
 import { registerQuestionnaire, type QuestionnaireRouteDeps } from './routes/questionnaire';
@@ -24,6 +25,12 @@ import type { GatewayTurnState } from './state';
 import type { GatewayAdapter } from './teams/gatewayAdapter';
 import type { PersonalNotices } from './teams/personalNotices';
 
+/** The staff list and its roll-out groups (#9): the import, the roll-out and staff answers all build on them. */
+export interface StaffStores {
+  readonly members: StaffRepository;
+  readonly groups: RolloutGroupRepository;
+}
+
 export interface AppDependencies {
   readonly adapter: GatewayAdapter;
   /** The migration project use cases' ports (Cosmos repositories, clock, ids, the gateway catalogue). */
@@ -32,6 +39,8 @@ export interface AppDependencies {
   readonly questionnaire: QuestionnaireRouteDeps;
   /** The risks and issues log's ports on top of the project ones: its store, escalation notices, export links. */
   readonly risks: RiskRouteDeps;
+  /** The staff list's stores; the staff routes register only when given. */
+  readonly staff?: StaffStores;
   /** Messages to people in their personal chats (a role given to them); without it, the reply says they were not told. */
   readonly notices?: PersonalNotices;
   readonly storage: Storage;
@@ -73,7 +82,7 @@ export function createApp(deps: AppDependencies): Application<GatewayTurnState> 
 }
 
 /** What the routes need: the parts of `AppDependencies` that are not the Application's own. */
-export type RouteDependencies = Pick<AppDependencies, 'projects' | 'questionnaire' | 'risks' | 'notices' | 'highlight'>;
+export type RouteDependencies = Pick<AppDependencies, 'projects' | 'questionnaire' | 'risks' | 'notices' | 'highlight' | 'staff'>;
 
 /**
  * Every route, in the order tried (the fallback last). One list for the app and for the test that checks every card

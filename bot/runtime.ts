@@ -11,6 +11,7 @@ import { highlightComposer } from './jobs/highlightPost';
 import type { HighlightDeps } from './migration/reports/readHighlight';
 import { CosmosHighlightSource } from './storage/reports/cosmosHighlightSource';
 import { CosmosRiskRepository } from './storage/risks';
+import { CosmosRolloutGroupRepository, CosmosStaffRepository } from './storage/staff';
 import { JobRunner } from './jobs/jobRunner';
 import { cronSchedule, type ScheduledJob } from './jobs/scheduler';
 import { deliverHighlightNow, runWeeklyHighlights, type ComposeHighlight, type JobTuning, type RunSummary } from './jobs/weeklyHighlightJob';
@@ -59,6 +60,8 @@ export interface RunningGateway {
   readonly cosmosOperations: CosmosOperationCounter;
   /** The project use cases' ports as the bot uses them, so tests and the bench can arrange data through them. */
   readonly projects: ProjectDeps;
+  /** The staff list and roll-out groups on Cosmos, for tests and the bench to arrange and check data. */
+  readonly staff: { readonly members: CosmosStaffRepository; readonly groups: CosmosRolloutGroupRepository };
   /** The stored conversation references, for tests and later jobs (e.g. telling a PM something). */
   readonly references: ReferenceStore;
   /** Runs the weekly highlight now and waits for it (tests, the bench); the timer and endpoint use the runner. */
@@ -94,6 +97,10 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       baseUrl: () => config.publicBaseUrl ?? listening.url ?? `http://127.0.0.1:${config.port}`,
     });
     const riskRepository = new CosmosRiskRepository(storage.containers.projects);
+    const staff = {
+      members: new CosmosStaffRepository(storage.containers.projects, { logger: logger.child({ module: 'staff' }) }),
+      groups: new CosmosRolloutGroupRepository(storage.containers.projects),
+    };
     const questionnaire: QuestionnaireRouteDeps = {
       ...projects,
       risks: riskRepository,
@@ -130,6 +137,7 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       highlight: { report: highlight, claims, postNow: (project, week) => deliverHighlightNow(weeklyDeps, project, week) },
       questionnaire,
       risks,
+      staff,
       notices,
       adapter,
       storage: storage.stateStorage,
@@ -182,6 +190,7 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       storage,
       cosmosOperations,
       projects,
+      staff,
       references,
       runWeeklyHighlights: runWeekly,
       jobRunner,

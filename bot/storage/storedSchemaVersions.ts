@@ -1,11 +1,16 @@
 import { PROJECTS_CONTAINER_ID } from './database';
 import { SCHEMA_VERSION } from './projects/projectDocuments';
 import { QUESTIONNAIRE_SCHEMA_VERSION } from './questionnaire/questionnaireDocuments';
+import { STAFF_SCHEMA_VERSION } from './staff/staffDocuments';
 import type { DocumentCheck } from './writeJournal';
 
 /** The newest `schemaVersion` this Gateway reads, for a `projects` document of the given type. */
 function readableSchemaVersion(type: unknown): number {
-  return typeof type === 'string' && type.startsWith('questionnaire-') ? QUESTIONNAIRE_SCHEMA_VERSION : SCHEMA_VERSION;
+  if (typeof type !== 'string') return SCHEMA_VERSION;
+  if (type.startsWith('questionnaire-')) return QUESTIONNAIRE_SCHEMA_VERSION;
+  // The staff list, its history pages, imports and their staged rows, and the roll-out groups.
+  if (type.startsWith('staff-') || type === 'rollout-group') return STAFF_SCHEMA_VERSION;
+  return SCHEMA_VERSION;
 }
 
 /**

@@ -102,6 +102,8 @@ describe('snapshots', () => {
     const cases = [
       [{ id: 'g', projectId: 'p1', type: 'gateway', schemaVersion: 2, secret: 'Dr Jane Smith' }, /"gateway" document with schemaVersion 2, newer than this Gateway reads \(1\)/],
       [{ id: 'q', projectId: 'p1', type: 'questionnaire-section', schemaVersion: 9 }, /"questionnaire-section" document with schemaVersion 9, newer than this Gateway reads \(1\)/],
+      [{ id: 's', projectId: 'p1', type: 'staff-member', schemaVersion: 2, secret: 'Dr Jane Smith' }, /"staff-member" document with schemaVersion 2, newer than this Gateway reads \(1\)/],
+      [{ id: 'r', projectId: 'p1', type: 'rollout-group', schemaVersion: 3 }, /"rollout-group" document with schemaVersion 3, newer than this Gateway reads \(1\)/],
     ] as const;
     for (const [doc, reason] of cases) {
       const file = join(dir, `newer-${doc.id}.json`);

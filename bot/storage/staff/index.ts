@@ -1,0 +1,3 @@
+export { CosmosStaffRepository } from './cosmosStaffRepository';
+export type { CosmosStaffRepositoryOptions } from './cosmosStaffRepository';
+export { CosmosRolloutGroupRepository } from './cosmosRolloutGroupRepository';
