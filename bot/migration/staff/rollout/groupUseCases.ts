@@ -1,6 +1,6 @@
 import type { Actor } from '../../projects/actor';
 import { ConcurrentModification, retryOnConflict } from '../../projects/conflictRetry';
-import { InvalidState, ValidationFailed, type FieldError } from '../../shared/errors';
+import { InvalidState, StaleEdit, ValidationFailed, type FieldError } from '../../shared/errors';
 import type { RolloutGroup } from '../rolloutGroup';
 import type { StaffMember } from '../staffMember';
 import { checkCutover, checkName, defaultGroupName, groupIdFor, inRolloutOrder, nextGroupSlot } from './groupRules';
@@ -131,7 +131,13 @@ export async function changeGroup(deps: RolloutDeps, command: ChangeGroupCommand
   if (name === current.name && date === current.cutoverDate) return { group: current, changed: false };
   const { cutoverDate: _old, ...rest } = current;
   const next: RolloutGroup = { ...rest, name, ...(date === undefined ? {} : { cutoverDate: date }), updatedAt: deps.clock.now().toISOString(), version: current.version + 1 };
-  return { group: await deps.groups.replace(next, current.version), changed: true };
+  try {
+    return { group: await deps.groups.replace(next, current.version), changed: true };
+  } catch (err) {
+    // Someone changed it between our read and our write: as for an out-of-date card, nothing is saved.
+    if (err instanceof ConcurrentModification) throw new StaleEdit(current.version, current.version + 1);
+    throw err;
+  }
 }
 
 /** Removes a group nobody is in (move its people first): a group with people would leave them unscheduled. */
