@@ -12,6 +12,8 @@ import type { HighlightDeps } from './migration/reports/readHighlight';
 import { CosmosHighlightSource } from './storage/reports/cosmosHighlightSource';
 import { CosmosRiskRepository } from './storage/risks';
 import { CosmosRolloutGroupRepository, CosmosStaffRepository } from './storage/staff';
+import { CosmosRegistrationCounts, CosmosRolloutPlanRepository } from './storage/staff/cosmosRolloutPlan';
+import type { RolloutRouteDeps } from './routes/rollout';
 import { JobRunner } from './jobs/jobRunner';
 import { cronSchedule, type ScheduledJob } from './jobs/scheduler';
 import { deliverHighlightNow, runWeeklyHighlights, type ComposeHighlight, type JobTuning, type RunSummary } from './jobs/weeklyHighlightJob';
@@ -132,8 +134,19 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       notifyEscalation: escalationNotifier({ projects: projects.projects, notices }),
       riskExportLink: (projectId, userId) => exportLinks.issueRiskLog(projectId, userId),
     };
+    const rollout: RolloutRouteDeps = {
+      ...projects,
+      staff: staff.members,
+      groups: staff.groups,
+      plans: new CosmosRolloutPlanRepository(storage.containers.projects),
+      registrations: new CosmosRegistrationCounts(storage.containers.projects),
+      questionnaire: questionnaire.questionnaires,
+      backoff: projects.conflictBackoff,
+      accountFileLink: (projectId, userId, file) => exportLinks.issueAccountFile(projectId, userId, file),
+    };
     const app = createApp({
       projects,
+      rollout,
       highlight: { report: highlight, claims, postNow: (project, week) => deliverHighlightNow(weeklyDeps, project, week) },
       questionnaire,
       risks,
@@ -176,7 +189,7 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       routes: {
         messages: messagesEndpoint({ adapter, allowedServiceUrlHosts: config.allowedServiceUrlHosts, logger, logic }),
         health: healthEndpoint(storage.isReachable),
-        exports: exportEndpoint({ links: exportLinks, deps: questionnaire, risks, logger }),
+        exports: exportEndpoint({ links: exportLinks, deps: questionnaire, risks, rollout, logger }),
         ...(config.jobs.apiKey === undefined ? {} : { weeklyHighlights: jobsEndpoint({ key: config.jobs.apiKey, runner: jobRunner, logger }) }),
       },
     });

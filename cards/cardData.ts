@@ -3,6 +3,7 @@ import { ITEM_STATUSES } from '../bot/migration/gateways/gatewayState';
 import { ITEM_INPUTS } from './itemCard';
 import { ROLES_INPUTS } from './rolesCard';
 import { RISK_LIST_FILTERS } from './riskListCard';
+import { ROLLOUT_CARD_DATA, ROLLOUT_FIELD_WORDS } from './rolloutCardData';
 import { SIGN_OFF_INPUTS } from './signOffCard';
 import { Verbs, type Verb } from './verbs';
 
@@ -102,6 +103,8 @@ export const CARD_DATA = {
   [Verbs.riskSave]: onRisk.extend({ riskId: z.union([z.literal(''), riskId]), expectedVersion: wholeNumber }).catchall(z.union([z.string(), z.number()]).optional()),
   [Verbs.riskDecide]: onRisk.extend({ expectedVersion: wholeNumber, decision: z.enum(['close', 'reopen', 'escalate', 'de-escalate']) }).catchall(z.union([z.string(), z.number()]).optional()),
   [Verbs.riskHistory]: onRisk.extend({ offset: z.preprocess((v) => (v === '' ? undefined : v), wholeNumber.pipe(z.number().int().min(0).max(100_000)).optional()) }),
+
+  ...ROLLOUT_CARD_DATA,
 } as const satisfies Record<Verb, z.ZodType<Record<string, unknown>>>;
 
 export type CardData<V extends Verb> = z.output<(typeof CARD_DATA)[V]>;
@@ -135,6 +138,7 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   after: 'the page',
   offset: 'the page',
   decision: 'the decision',
+  ...ROLLOUT_FIELD_WORDS,
 };
 
 /**

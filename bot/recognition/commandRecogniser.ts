@@ -45,6 +45,12 @@ const TABLE: readonly (readonly [RegExp, Build])[] = [
   [/^(?:add|new|raise|log) (?:an? )?(risk|issue)$/, (m) => exact(m[1] === 'issue' ? 'issue' : 'risk', { title: '' })],
   [new RegExp(`^(?:risks|issues|risks and issues|risk log|risk register|issue log|risks log)(?: ${RISKS_FILTER})?$`), (m) => risksList(m[1], m[2])],
   [/^(my|red|closed) (?:risks|issues)$/, (m) => risksList(m[1], undefined)],
+  [/^(?:(?:the |our )?roll ?-?out(?: groups?| plan| phases)?|(?:the |our )?groups|phases|roll ?-?out groups?)$/, () => exact('groups', {})],
+  [/^(?:co ?-?existence|coexistence(?: check)?|co-existence check|(?:check )?shared mailboxes(?: check)?)$/, () => exact('coexistence', {})],
+  [/^(?:registrations?(?: against plan| per month| plan)?|monthly registrations)$/, () => exact('registrations', {})],
+  [/^(?:export|download) (?:the |new )?(?:nhsmail |portal )?accounts?(?: files?| csv)?(?: (?:for|of) (?:the )?(.+))?$|^portal files?$/, (m) => exact('export-accounts', m[1] === undefined ? {} : { group: m[1] })],
+  [/^(?:(?:roll ?-?out )?group) (.+?) checklist$|^checklist (?:for|of) (?:the )?(?:group )?(pilot|phase \d+)$/, (m) => exact('group', { name: m[1] ?? m[2] ?? '', view: 'checklist' })],
+  [/^(?:(?:roll ?-?out )?group) (.+)$|^(pilot|phase \d+)$/, (m) => exact('group', { name: m[1] ?? m[2] ?? '', view: 'people' })],
 ];
 
 /** `risk: …` or `issue: …`, read from the message as typed so the title keeps its capitals and punctuation. */

@@ -36,6 +36,7 @@ export function registeredVerbs(): RegisteredVerbs {
     questionnaire: {} as QuestionnaireRouteDeps,
     risks: {} as RiskRouteDeps,
     highlight: {} as NonNullable<RouteDependencies['highlight']>,
+    rollout: {} as NonNullable<RouteDependencies['rollout']>,
   });
   return { execute, submit };
 }

@@ -1,9 +1,9 @@
 import type { Actor } from '../../projects/actor';
 import { ConcurrentModification, retryOnConflict } from '../../projects/conflictRetry';
-import { InvalidState, StaleEdit, ValidationFailed, type FieldError } from '../../shared/errors';
+import { InvalidState, NotFound, StaleEdit, ValidationFailed, type FieldError } from '../../shared/errors';
 import type { RolloutGroup } from '../rolloutGroup';
 import type { StaffMember } from '../staffMember';
-import { checkCutover, checkName, defaultGroupName, groupIdFor, inRolloutOrder, nextGroupSlot } from './groupRules';
+import { checkCutover, checkName, defaultGroupName, findGroup, groupIdFor, inRolloutOrder, nextGroupSlot } from './groupRules';
 import { assertGroupCurrent, loadGroup, loadRolloutFor } from './rolloutAccess';
 import type { RolloutDeps } from './rolloutDeps';
 
@@ -35,6 +35,8 @@ export async function listGroups(deps: RolloutDeps, command: { readonly actor: A
 
 export interface GroupPage {
   readonly group: RolloutGroup;
+  /** Every group in roll-out order, for the card's "move to" choices. */
+  readonly groups: readonly RolloutGroup[];
   readonly size: number;
   readonly members: readonly StaffMember[];
   readonly next?: string;
@@ -51,12 +53,13 @@ export async function getGroupPage(
 ): Promise<GroupPage> {
   const { project, role } = await loadRolloutFor(deps, command.actor, command.projectId, 'read-rollout');
   const group = await loadGroup(deps, project.projectId, command.groupId);
-  const [page, size] = await Promise.all([
+  const [page, size, groups] = await Promise.all([
     deps.staff.list(project.projectId, { filter: { groupId: group.groupId }, limit: command.limit ?? GROUP_PAGE_SIZE, ...(command.after ? { after: command.after } : {}) }),
     deps.staff.count(project.projectId, { groupId: group.groupId }),
+    deps.groups.all(project.projectId),
   ]);
   const canChange = role === 'project-manager' || role === 'local-admin';
-  return { group, size, members: page.members, ...(page.next === undefined ? {} : { next: page.next }), canChange, canSetStatus: canChange };
+  return { group, groups: inRolloutOrder(groups), size, members: page.members, ...(page.next === undefined ? {} : { next: page.next }), canChange, canSetStatus: canChange };
 }
 
 export interface CreateGroupCommand {
@@ -151,4 +154,21 @@ export async function removeGroup(deps: RolloutDeps, command: { readonly actor: 
   }
   await deps.groups.remove(project.projectId, group.groupId);
   return group;
+}
+
+/**
+ * The group someone typed (`group phase 2`, `group pilot`), checked they may see the roll-out first; a name that
+ * matches none is told the names there are.
+ */
+export async function findGroupByName(deps: RolloutDeps, command: { readonly actor: Actor; readonly projectId: unknown; readonly typed: string }): Promise<RolloutGroup> {
+  const { project } = await loadRolloutFor(deps, command.actor, command.projectId, 'read-rollout');
+  const groups = inRolloutOrder(await deps.groups.all(project.projectId));
+  const found = findGroup(groups, command.typed);
+  if (found) return found;
+  const names = groups.map((g) => g.name);
+  throw new NotFound(
+    'roll-out group',
+    command.typed,
+    names.length === 0 ? 'The project has no roll-out groups yet: type groups to add the pilot.' : `The groups are: ${names.join(', ')}. Type groups to see them all.`,
+  );
 }
