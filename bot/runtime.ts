@@ -14,6 +14,8 @@ import { CosmosRiskRepository } from './storage/risks';
 import { CosmosRolloutGroupRepository, CosmosStaffRepository } from './storage/staff';
 import { CosmosRegistrationCounts, CosmosRolloutPlanRepository } from './storage/staff/cosmosRolloutPlan';
 import type { RolloutRouteDeps } from './routes/rollout';
+import { registrationFigures } from './migration/staff/rollout/registrationsUseCases';
+import { REGISTRATIONS_REMINDER_CRON, runRegistrationsReminders, type ReminderRunSummary } from './jobs/registrationsReminder';
 import { JobRunner } from './jobs/jobRunner';
 import { cronSchedule, type ScheduledJob } from './jobs/scheduler';
 import { deliverHighlightNow, runWeeklyHighlights, type ComposeHighlight, type JobTuning, type RunSummary } from './jobs/weeklyHighlightJob';
@@ -62,6 +64,8 @@ export interface RunningGateway {
   readonly cosmosOperations: CosmosOperationCounter;
   /** The project use cases' ports as the bot uses them, so tests and the bench can arrange data through them. */
   readonly projects: ProjectDeps;
+  /** Runs the month-end registrations reminder now (as the daily timer does), as if at `at` when given (tests). */
+  readonly runRegistrationsReminders: (at?: Date) => Promise<ReminderRunSummary>;
   /** The staff list and roll-out groups on Cosmos, for tests and the bench to arrange and check data. */
   readonly staff: { readonly members: CosmosStaffRepository; readonly groups: CosmosRolloutGroupRepository };
   /** The stored conversation references, for tests and later jobs (e.g. telling a PM something). */
@@ -110,6 +114,16 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       questionSet: DEFAULT_QUESTION_SET,
       exportLinks,
     };
+    const rollout: RolloutRouteDeps = {
+      ...projects,
+      staff: staff.members,
+      groups: staff.groups,
+      plans: new CosmosRolloutPlanRepository(storage.containers.projects),
+      registrations: new CosmosRegistrationCounts(storage.containers.projects),
+      questionnaire: questionnaire.questionnaires,
+      backoff: projects.conflictBackoff,
+      accountFileLink: (projectId, userId, file) => exportLinks.issueAccountFile(projectId, userId, file),
+    };
     const proactive = options.proactive ?? {};
     const jobClock = { now: () => new Date((proactive.now ?? Date.now)()) };
     const claims = new CosmosClaimStore(storage.containers.projects);
@@ -118,6 +132,7 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       risks: riskRepository,
       clock: jobClock,
       catalogue: DEFAULT_GATEWAY_CATALOGUE,
+      registrationsBehind: async (projectId) => (await registrationFigures({ ...rollout, clock: jobClock }, projectId)).behind,
     };
     const botAppId = config.auth.kind === 'none' ? '' : config.auth.appId;
     const sender = new ProactiveSender({
@@ -133,16 +148,6 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       risks: riskRepository,
       notifyEscalation: escalationNotifier({ projects: projects.projects, notices }),
       riskExportLink: (projectId, userId) => exportLinks.issueRiskLog(projectId, userId),
-    };
-    const rollout: RolloutRouteDeps = {
-      ...projects,
-      staff: staff.members,
-      groups: staff.groups,
-      plans: new CosmosRolloutPlanRepository(storage.containers.projects),
-      registrations: new CosmosRegistrationCounts(storage.containers.projects),
-      questionnaire: questionnaire.questionnaires,
-      backoff: projects.conflictBackoff,
-      accountFileLink: (projectId, userId, file) => exportLinks.issueAccountFile(projectId, userId, file),
     };
     const app = createApp({
       projects,
@@ -195,6 +200,14 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
     });
     listening.url = http.url;
     const schedule: ScheduledJob | undefined = config.jobs.scheduler ? cronSchedule(config.jobs.weeklyHighlightCron, () => jobRunner.runNow()) : undefined;
+    const runReminders = (at?: Date): Promise<ReminderRunSummary> =>
+      runRegistrationsReminders({ due: weeklyDeps.due, claims, projects: projects.projects, rollout, notices, now: at === undefined ? jobClock.now : () => at, logger });
+    // Daily, so the reminder goes on its day however the month falls; the claim makes it once a month.
+    const reminderSchedule: ScheduledJob | undefined = config.jobs.scheduler
+      ? cronSchedule(REGISTRATIONS_REMINDER_CRON, async () => {
+          await runReminders().catch((err: unknown) => logger.warn({ err: err instanceof Error ? err.name : 'unknown' }, 'registrations reminders failed'));
+        })
+      : undefined;
     if (schedule) logger.info({ nextRun: schedule.nextRun()?.toISOString() }, 'weekly highlight scheduled in this process');
     let closing: Promise<void> | undefined;
     return {
@@ -206,10 +219,12 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       staff,
       references,
       runWeeklyHighlights: runWeekly,
+      runRegistrationsReminders: runReminders,
       jobRunner,
       close: () => {
         closing ??= (async () => {
           schedule?.stop();
+          reminderSchedule?.stop();
           await jobRunner.stop();
           await http.close();
           await storage.close();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInLondon } from '../../bot/migration/shared/ukDates';
+import { reminderDay } from '../../bot/migration/staff/rollout/monthlyReminder';
 import type { StaffMember } from '../../bot/migration/staff/staffMember';
 import { channelMessage, executeActivity, messageActivity, postActivity, submitActivity, TEST_TENANT } from '../harness/activities';
 import { adaptiveCardOf, visibleText } from '../harness/cardText';
@@ -202,6 +203,21 @@ describe('the roll-out in Teams, over HTTP', () => {
     expect(ticked.text).toContain('1 of');
     const tampered = await press(TOM, 'group-step-tick', { ...((done?.data ?? {}) as Json), done: 'maybe' });
     expect(tampered.text).toContain('the tick in a form we could not read');
+  });
+
+  it('when the month’s reminder day comes, then the PM is told once in their personal chat with the figures ready to send, however often the job runs', async () => {
+    const month = today.slice(0, 7);
+    const at = new Date(`${reminderDay(month, 3)}T10:00:00.000Z`);
+    const before = bot.connector.calls.length;
+    const first = await bot.gateway.runRegistrationsReminders(at);
+    const second = await bot.gateway.runRegistrationsReminders(new Date(at.getTime() + 86_400_000));
+    expect(first).toMatchObject({ month, reminded: 1 });
+    expect(second).toMatchObject({ month, reminded: 0, skipped: 1 });
+    const told = bot.connector.calls.slice(before).filter((c) => c.method === 'POST' && c.conversationId === `a:personal-${PM.id}`);
+    expect(told).toHaveLength(1);
+    expect(String(told[0]?.body?.text)).toContain('NHS Digital expects this month');
+    expect(String(told[0]?.body?.text)).toMatch(/7 new NHSmail accounts registered \(activated or migrated\) against 12 planned/);
+    expect(await bot.gateway.runRegistrationsReminders(new Date(`${reminderDay(month, 3).slice(0, 8)}01T10:00:00.000Z`))).toEqual({ reminded: 0, skipped: 0 });
   });
 
   it('when staff press a roll-out button from a forwarded card, then they are refused and nothing moves', async () => {
