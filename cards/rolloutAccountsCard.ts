@@ -8,8 +8,11 @@ export interface AccountFileLink {
   readonly url: string;
 }
 
-/** The Portal asks for small files; a list this long (100 files of 250) is 25,000 accounts, which a card still holds. */
-export const MAX_FILE_LINKS = 100;
+/**
+ * A signed link is about 500 characters (1 KB as Teams counts), so 60 of them (15,000 accounts at 250 a file) keep
+ * the card under 80 KB; a bigger export is asked for group by group.
+ */
+export const MAX_FILE_LINKS = 60;
 
 /**
  * The NHSmail Portal account files behind buttons, one per file, with the Portal's rule: send them one at a time,
