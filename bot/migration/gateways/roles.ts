@@ -24,6 +24,8 @@ export const PROJECT_ACTIONS = [
   'reopen-gateway',
   'record-milestone',
   'edit-project',
+  'import-staff',
+  'delete-project',
 ] as const;
 export type ProjectAction = (typeof PROJECT_ACTIONS)[number];
 
@@ -61,6 +63,14 @@ const PERMISSIONS: Readonly<Record<ProjectAction, Permission>> = {
   'edit-project': {
     allowed: ['project-manager', 'sro'],
     reason: 'Only the project manager or SRO can change the project details.',
+  },
+  'import-staff': {
+    allowed: ['project-manager', 'local-admin'],
+    reason: 'Only the project manager or a local administrator can import or change the staff list.',
+  },
+  'delete-project': {
+    allowed: ['project-manager'],
+    reason: 'Only the project manager can delete the project.',
   },
 };
 
