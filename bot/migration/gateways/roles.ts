@@ -27,6 +27,8 @@ export const PROJECT_ACTIONS = [
   'read-rollout',
   'change-rollout',
   'set-staff-status',
+  'import-staff',
+  'delete-project',
 ] as const;
 export type ProjectAction = (typeof PROJECT_ACTIONS)[number];
 
@@ -76,6 +78,14 @@ const PERMISSIONS: Readonly<Record<ProjectAction, Permission>> = {
   'set-staff-status': {
     allowed: ['project-manager', 'local-admin'],
     reason: "Only the project manager or a local administrator can set people's migration status.",
+  },
+  'import-staff': {
+    allowed: ['project-manager', 'local-admin'],
+    reason: 'Only the project manager or a local administrator can import or change the staff list.',
+  },
+  'delete-project': {
+    allowed: ['project-manager'],
+    reason: 'Only the project manager can delete the project.',
   },
 };
 
