@@ -220,6 +220,20 @@ describe('the roll-out in Teams, over HTTP', () => {
     expect(await bot.gateway.runRegistrationsReminders(new Date(`${reminderDay(month, 3).slice(0, 8)}01T10:00:00.000Z`))).toEqual({ reminded: 0, skipped: 0 });
   });
 
+  it('when an LA changes one person from the group card, then they move and their status is set; the phase is renamed from a current card and refused from an old one', async () => {
+    const changed = await press(LEE, 'person-change', { projectId, groupId: 'pilot', localId: 'P005', moveTo: 'phase-1', status: 'migrated' });
+    expect(changed.text).toContain('P005 is now Migrated. P005 moved.');
+    expect((await bot.gateway.staff.members.get(projectId, 'P005'))?.groupId).toBe('phase-1');
+    const renamed = await press(LEE, 'group-change', { projectId, groupId: 'phase-1', expectedVersion: 1, groupName: 'Phase 1 (community)', cutoverDate: PHASE_DATE });
+    expect(renamed.text).toContain('Saved.');
+    expect(renamed.text).toContain('Phase 1 (community)');
+    const stale = await press(LEE, 'group-change', { projectId, groupId: 'phase-1', expectedVersion: 1, groupName: 'Other' });
+    expect(stale.text).toContain('This is how it stands now.');
+    expect((await bot.gateway.staff.groups.get(projectId, 'phase-1'))?.name).toBe('Phase 1 (community)');
+    const notEmpty = await press(PM, 'group-remove', { projectId, groupId: 'phase-1', expectedVersion: 2 });
+    expect(notEmpty.text).toContain('still has 1 person in it');
+  });
+
   it('when staff press a roll-out button from a forwarded card, then they are refused and nothing moves', async () => {
     const refused = await press(SUE, 'group-assign', { projectId, groupId: 'phase-1', by: 'list', localIds: 'P001' });
     expect(refused.text).toMatch(/only the project manager or a local administrator/i);
