@@ -16,6 +16,8 @@ import { registerRoles } from './routes/roles';
 import { registerSetUp } from './routes/setUp';
 import { registerProjectDetails } from './routes/projectDetails';
 import { registerRisks, type RiskRouteDeps } from './routes/risks';
+import { registerRollout, type RolloutRouteDeps } from './routes/rollout';
+import { registerRegistrations } from './routes/registrations';
 import { registerSignOff } from './routes/signOff';
 import { registerStatus } from './routes/status';
 import { registerWalkthrough } from './routes/walkthrough';
@@ -47,6 +49,8 @@ export interface AppDependencies {
   readonly staff?: StaffStores;
   /** A member of staff's own answer and the team's colleague look-up (#10); registered only when given. */
   readonly staffAnswers?: StaffAnswerRouteDeps;
+  /** The roll-out (groups, co-existence, checklists, registrations, Portal files); its routes register only when given. */
+  readonly rollout?: RolloutRouteDeps;
   /** Messages to people in their personal chats (a role given to them); without it, the reply says they were not told. */
   readonly notices?: PersonalNotices;
   readonly storage: Storage;
@@ -96,7 +100,7 @@ export function createApp(deps: AppDependencies): Application<GatewayTurnState> 
 }
 
 /** What the routes need: the parts of `AppDependencies` that are not the Application's own. */
-export type RouteDependencies = Pick<AppDependencies, 'projects' | 'questionnaire' | 'risks' | 'notices' | 'highlight' | 'staff' | 'staffAnswers' | 'answers'>;
+export type RouteDependencies = Pick<AppDependencies, 'projects' | 'questionnaire' | 'risks' | 'notices' | 'highlight' | 'staff' | 'staffAnswers' | 'answers' | 'rollout'>;
 
 /**
  * Every route, in the order tried (the fallback last). One list for the app and for the test that checks every card
@@ -116,6 +120,10 @@ export function registerRoutes(app: Application<GatewayTurnState>, deps: RouteDe
   registerProjectDetails(app, deps.projects);
   registerQuestionnaire(app, deps.questionnaire);
   registerRisks(app, deps.risks);
+  if (deps.rollout) {
+    registerRollout(app, deps.rollout);
+    registerRegistrations(app, deps.rollout);
+  }
   if (deps.highlight) registerHighlight(app, { ...deps.highlight, projects: deps.projects });
   if (deps.staffAnswers) registerWhenDoIMigrate(app, deps.staffAnswers);
   if (deps.answers) {

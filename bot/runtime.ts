@@ -25,6 +25,10 @@ import { projectOfMatchedPerson } from './migration/answers/personal/projectOfPe
 import type { Actor } from './migration/projects/actor';
 import { runCutoverReminders, type CutoverReminderRunSummary } from './jobs/cutoverReminderJob';
 import { CosmosScheduledGroups } from './storage/staff/cosmosScheduledGroups';
+import { CosmosRegistrationCounts, CosmosRolloutPlanRepository } from './storage/staff/cosmosRolloutPlan';
+import type { RolloutRouteDeps } from './routes/rollout';
+import { registrationFigures } from './migration/staff/rollout/registrationsUseCases';
+import { REGISTRATIONS_REMINDER_CRON, runRegistrationsReminders, type ReminderRunSummary } from './jobs/registrationsReminder';
 import { messagesEndpoint } from './http/messagesEndpoint';
 import type { Logger } from './log';
 import { DEFAULT_GATEWAY_CATALOGUE } from './migration/gateways/catalogue';
@@ -84,6 +88,8 @@ export interface RunningGateway {
   readonly cosmosOperations: CosmosOperationCounter;
   /** The project use cases' ports as the bot uses them, so tests and the bench can arrange data through them. */
   readonly projects: ProjectDeps;
+  /** Runs the month-end registrations reminder now (as the daily timer does), as if at `at` when given (tests). */
+  readonly runRegistrationsReminders: (at?: Date) => Promise<ReminderRunSummary>;
   /** The staff list and roll-out groups on Cosmos, for tests and the bench to arrange and check data. */
   readonly staff: { readonly members: CosmosStaffRepository; readonly groups: CosmosRolloutGroupRepository };
   /** The stored conversation references, for tests and later jobs (e.g. telling a PM something). */
@@ -137,6 +143,16 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       exportLinks,
       riskSettings: config.risks,
     };
+    const rollout: RolloutRouteDeps = {
+      ...projects,
+      staff: staff.members,
+      groups: staff.groups,
+      plans: new CosmosRolloutPlanRepository(storage.containers.projects),
+      registrations: new CosmosRegistrationCounts(storage.containers.projects),
+      questionnaire: questionnaire.questionnaires,
+      backoff: projects.conflictBackoff,
+      accountFileLink: (projectId, userId, file) => exportLinks.issueAccountFile(projectId, userId, file),
+    };
     const proactive = options.proactive ?? {};
     const jobClock = { now: () => new Date((proactive.now ?? Date.now)()) };
     const claims = new CosmosClaimStore(storage.containers.projects);
@@ -146,6 +162,7 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       clock: jobClock,
       catalogue: DEFAULT_GATEWAY_CATALOGUE,
       riskSettings: config.risks,
+      registrationsBehind: async (projectId) => (await registrationFigures({ ...rollout, clock: jobClock }, projectId)).behind,
     };
     const botAppId = config.auth.kind === 'none' ? '' : config.auth.appId;
     const sender = new ProactiveSender({
@@ -195,6 +212,7 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
     const app = createApp({
       staffAnswers,
       answers,
+      rollout,
       projects,
       highlight: { report: highlight, claims, postNow: (project, week) => deliverHighlightNow(weeklyDeps, project, week), usualSchedule: config.jobs.weeklyHighlightCron },
       questionnaire,
@@ -271,7 +289,7 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       routes: {
         messages: messagesEndpoint({ adapter, allowedServiceUrlHosts: config.allowedServiceUrlHosts, logger, logic }),
         health: healthEndpoint(storage.isReachable),
-        exports: exportEndpoint({ links: exportLinks, deps: questionnaire, risks, logger }),
+        exports: exportEndpoint({ links: exportLinks, deps: questionnaire, risks, rollout, logger }),
         ...(config.jobs.apiKey === undefined && config.jobs.entraToken === undefined
           ? {}
           : {
@@ -295,6 +313,14 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       logger.info({ nextRun: schedule.nextRun()?.toISOString() }, 'weekly highlight scheduled in this process');
     }
     const reminderSchedule: ScheduledJob | undefined = config.jobs.scheduler ? cronSchedule(config.jobs.cutoverReminderCron, () => reminderRunner.runNow()) : undefined;
+    const runRegistrationReminders = (at?: Date): Promise<ReminderRunSummary> =>
+      runRegistrationsReminders({ due: weeklyDeps.due, claims, projects: projects.projects, rollout, notices, now: at === undefined ? jobClock.now : () => at, logger });
+    // Daily, so the reminder goes on its day however the month falls; the claim makes it once a month.
+    const registrationsReminderSchedule: ScheduledJob | undefined = config.jobs.scheduler
+      ? cronSchedule(REGISTRATIONS_REMINDER_CRON, async () => {
+          await runRegistrationReminders().catch((err: unknown) => logger.warn({ err: err instanceof Error ? err.name : 'unknown' }, 'registrations reminders failed'));
+        })
+      : undefined;
     let closing: Promise<void> | undefined;
     return {
       url: http.url,
@@ -305,6 +331,7 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       staff,
       references,
       runWeeklyHighlights: runWeekly,
+      runRegistrationsReminders: runRegistrationReminders,
       jobRunner,
       runCutoverReminders: runReminders,
       reminderRunner,
@@ -314,6 +341,7 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
           ticking?.stop();
           reminderSchedule?.stop();
           await reminderRunner.stop();
+          registrationsReminderSchedule?.stop();
           await jobRunner.stop();
           await http.close();
           await storage.close();

@@ -4,6 +4,7 @@ import { HIGHLIGHT_SETTINGS_INPUTS } from './highlightSettingsCard';
 import { ITEM_INPUTS } from './itemCard';
 import { ROLES_INPUTS } from './rolesCard';
 import { RISK_LIST_FILTERS } from './riskListCard';
+import { ROLLOUT_CARD_DATA, ROLLOUT_FIELD_WORDS } from './rolloutCardData';
 import { SIGN_OFF_INPUTS } from './signOffCard';
 import { Verbs, type Verb } from './verbs';
 
@@ -113,6 +114,7 @@ export const CARD_DATA = {
 
   [Verbs.askTeamSend]: z.object({ question: z.string().max(1000) }),
   [Verbs.askTeamAnswer]: projectOnly.extend({ questionId: riskId, answer: text.optional() }),
+  ...ROLLOUT_CARD_DATA,
 } as const satisfies Record<Verb, z.ZodType<Record<string, unknown>>>;
 
 export type CardData<V extends Verb> = z.output<(typeof CARD_DATA)[V]>;
@@ -152,6 +154,7 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   [HIGHLIGHT_SETTINGS_INPUTS.weekday]: 'the day',
   [HIGHLIGHT_SETTINGS_INPUTS.time]: 'the time',
   useDefault: 'the choice',
+  ...ROLLOUT_FIELD_WORDS,
 };
 
 /**

@@ -80,6 +80,27 @@ export const Verbs = {
    */
   askTeamSend: 'ask-team-send',
   askTeamAnswer: 'ask-team-answer',
+  /**
+   * Roll-out (Execute): the groups; make one; one group's people (paged); rename or date it; remove it; put a
+   * department or a list of local IDs in it; set everyone's status; move one person or set their status; its
+   * checklist and a tick; the co-existence check and its one-press fix; registrations against plan and the planned
+   * figures; the Portal account files.
+   */
+  groupsShow: 'groups-show',
+  groupCreate: 'group-create',
+  groupShow: 'group-show',
+  groupChange: 'group-change',
+  groupRemove: 'group-remove',
+  groupAssign: 'group-assign',
+  groupStatus: 'group-status',
+  personChange: 'person-change',
+  groupChecklistShow: 'group-checklist-show',
+  groupStepTick: 'group-step-tick',
+  coexistenceShow: 'coexistence-show',
+  coexistenceFix: 'coexistence-fix',
+  registrationsShow: 'registrations-show',
+  registrationsPlan: 'registrations-plan',
+  accountsExport: 'accounts-export',
 } as const;
 
 export type Verb = (typeof Verbs)[keyof typeof Verbs];

@@ -6,6 +6,8 @@ import { csvStringifyWriter } from '../exports/csvStringifyWriter';
 import { exportRisks } from '../migration/risks/exportRisks';
 import type { RiskDeps } from '../migration/risks/riskDeps';
 import { isDomainError } from '../migration/shared/errors';
+import { exportPortalAccounts } from '../migration/staff/rollout/portalAccounts';
+import type { RolloutDeps } from '../migration/staff/rollout/rolloutDeps';
 import type { ExportLinks } from './exportLinks';
 
 export interface ExportEndpointOptions {
@@ -13,6 +15,8 @@ export interface ExportEndpointOptions {
   readonly deps: QuestionnaireDeps;
   /** The risks and issues log, for its CSV links; without it those links answer 404. */
   readonly risks?: RiskDeps;
+  /** The roll-out, for the NHSmail Portal account files; without it those links answer 404. */
+  readonly rollout?: RolloutDeps;
   readonly logger: Logger;
 }
 
@@ -36,6 +40,7 @@ export function exportEndpoint(options: ExportEndpointOptions): (req: Request, r
     const params = req.params as Record<string, unknown> | undefined;
     const token = typeof params?.token === 'string' ? params.token : '';
     if (options.links.isRiskLogToken(token)) return serveRiskLog(options, token, byOf(req), res, log);
+    if (options.links.isAccountFileToken(token)) return serveAccountFile(options, token, req, res, log);
     const check = options.links.check(token);
     if (!check.ok) {
       log.info({ reason: check.reason }, 'export link refused');
@@ -87,6 +92,41 @@ async function serveRiskLog(options: ExportEndpointOptions, token: string, by: s
   });
   res.end(body);
   log.info({ projectId: check.projectId, entries: exported.entryCount, bytes: body.length }, 'risk log exported');
+}
+
+/**
+ * One NHSmail Portal account file, for the person the link names, if they may still read the roll-out: worked out
+ * again from the staff list as it is now, so a file opened after someone's account was created leaves them out.
+ */
+async function serveAccountFile(options: ExportEndpointOptions, token: string, req: Request, res: Response, log: Logger): Promise<void> {
+  const check = options.links.checkAccountFile(token, new URL(req.url ?? '', 'http://localhost').searchParams);
+  if (!check.ok) {
+    log.info({ reason: check.reason }, 'account file link refused');
+    if (check.reason === 'expired') return reply(res, 410, 'This download link has expired. In Teams, type export accounts to me for a new one.');
+    return reply(res, 404, 'There is nothing to download here.');
+  }
+  const project = options.rollout === undefined ? undefined : await options.rollout.projects.get(check.projectId);
+  if (options.rollout === undefined || project === undefined) return reply(res, 404, 'There is nothing to download here.');
+  const actor = { tenantId: project.tenantId, userId: check.userId, name: 'export link' };
+  const { scope, ...range } = check.file;
+  const exported = await exportPortalAccounts(options.rollout, { actor, projectId: project.projectId, range, ...(scope === 'all' ? {} : { groupId: scope }) }).catch((err: unknown) => {
+    if (isDomainError(err)) return undefined;
+    throw err;
+  });
+  const [file] = exported?.files ?? [];
+  if (file === undefined) {
+    log.info({ projectId: check.projectId }, 'account file link for someone who may no longer read it, or a file no longer there');
+    return reply(res, 404, 'There is nothing to download here. The staff list may have changed: type export accounts again.');
+  }
+  const body = Buffer.from(csvStringifyWriter.write(file.rows), 'utf8');
+  res.writeHead(200, {
+    ...COMMON_HEADERS,
+    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Disposition': `attachment; filename="${file.fileName}"`,
+    'Content-Length': String(body.length),
+  });
+  res.end(body);
+  log.info({ projectId: check.projectId, part: check.file.part, rows: file.people, bytes: body.length }, 'account file exported');
 }
 
 /** The `by` query parameter, read from the raw URL (the server has no query parser). */

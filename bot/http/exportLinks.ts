@@ -50,7 +50,30 @@ export interface ExportLinks {
   checkRiskLog(token: string, by: string): RiskLogLinkCheck;
   /** True for a token of the risk log's shape, whatever its signature. */
   isRiskLogToken(token: string): boolean;
+  /**
+   * One NHSmail Portal account file, for the person who asked: like the risk log's, with who asked, the scope (a
+   * group id or `all`), which file of how many and the local IDs that bound it in the query (base64url, so a
+   * payroll number is not plain in a proxy's log), all under the MAC.
+   */
+  issueAccountFile(projectId: string, userId: string, file: AccountFileRef): IssuedExportLink;
+  checkAccountFile(token: string, query: URLSearchParams): AccountFileLinkCheck;
+  isAccountFileToken(token: string): boolean;
 }
+
+/** Which Portal file a link names (see portalAccounts.ts, PortalFileRange). */
+export interface AccountFileRef {
+  readonly scope: string;
+  readonly part: number;
+  readonly of: number;
+  readonly afterLocalId?: string;
+  readonly upToLocalId: string;
+}
+
+export type AccountFileLinkCheck =
+  | { readonly ok: true; readonly projectId: string; readonly userId: string; readonly file: AccountFileRef }
+  | { readonly ok: false; readonly reason: 'invalid' | 'expired' };
+
+const ACCOUNT_FILE_CODE = 'acct';
 
 const RISK_LOG_CODE = 'risks';
 
@@ -96,6 +119,59 @@ export function createExportLinks(options: ExportLinkOptions): ExportLinks {
 
     isRiskLogToken(token) {
       return token.split('.')[1] === RISK_LOG_CODE;
+    },
+
+    issueAccountFile(projectId, userId, file) {
+      if (!isProjectId(projectId) || !/^[a-z0-9-]{1,40}$/.test(file.scope) || !Number.isInteger(file.part) || !Number.isInteger(file.of) || file.part < 1 || file.of < file.part) {
+        throw new RangeError('Not an account file');
+      }
+      const expiresAt = new Date(now().getTime() + lifetimeMs);
+      const payload = `${projectId}.${ACCOUNT_FILE_CODE}.${Math.floor(expiresAt.getTime() / 1000)}`;
+      const query = new URLSearchParams({
+        by: Buffer.from(userId, 'utf8').toString('base64url'),
+        scope: file.scope,
+        part: String(file.part),
+        of: String(file.of),
+        after: Buffer.from(file.afterLocalId ?? '', 'utf8').toString('base64url'),
+        upto: Buffer.from(file.upToLocalId, 'utf8').toString('base64url'),
+      });
+      const base = (typeof options.baseUrl === 'function' ? options.baseUrl() : options.baseUrl).replace(/\/+$/, '');
+      return { url: `${base}${EXPORTS_PATH}/${payload}.${mac(`${payload}?${query.toString()}`).toString('base64url')}?${query.toString()}`, expiresAt };
+    },
+
+    isAccountFileToken(token) {
+      return token.split('.')[1] === ACCOUNT_FILE_CODE;
+    },
+
+    checkAccountFile(token, query) {
+      const parts = token.split('.');
+      if (parts.length !== 4) return { ok: false, reason: 'invalid' };
+      const [projectId = '', code = '', expiry = '', signature = ''] = parts;
+      const read = (name: string, pattern: RegExp): string | undefined => {
+        const value = query.get(name) ?? '';
+        return pattern.test(value) ? value : undefined;
+      };
+      const by = read('by', /^[A-Za-z0-9_-]{1,400}$/);
+      const scope = read('scope', /^[a-z0-9-]{1,40}$/);
+      const part = read('part', /^[1-9]\d{0,5}$/);
+      const of = read('of', /^[1-9]\d{0,5}$/);
+      const after = read('after', /^[A-Za-z0-9_-]{0,100}$/);
+      const upto = read('upto', /^[A-Za-z0-9_-]{1,100}$/);
+      if (!isProjectId(projectId) || code !== ACCOUNT_FILE_CODE || !/^\d{1,12}$/.test(expiry) || !/^[A-Za-z0-9_-]{43}$/.test(signature)) return { ok: false, reason: 'invalid' };
+      if (by === undefined || scope === undefined || part === undefined || of === undefined || after === undefined || upto === undefined) return { ok: false, reason: 'invalid' };
+      // The MAC covers the query exactly as issued: rebuilt in the same order from the values read.
+      const signed = new URLSearchParams({ by, scope, part, of, after, upto }).toString();
+      const expected = Buffer.from(mac(`${projectId}.${code}.${expiry}?${signed}`).toString('base64url'), 'utf8');
+      const given = Buffer.from(signature, 'utf8');
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'invalid' };
+      if (Number(expiry) * 1000 <= now().getTime()) return { ok: false, reason: 'expired' };
+      const afterLocalId = Buffer.from(after, 'base64url').toString('utf8');
+      return {
+        ok: true,
+        projectId,
+        userId: Buffer.from(by, 'base64url').toString('utf8'),
+        file: { scope, part: Number(part), of: Number(of), ...(afterLocalId === '' ? {} : { afterLocalId }), upToLocalId: Buffer.from(upto, 'base64url').toString('utf8') },
+      };
     },
 
     checkRiskLog(token, by) {

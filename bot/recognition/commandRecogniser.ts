@@ -48,6 +48,12 @@ const TABLE: readonly (readonly [RegExp, Build])[] = [
   [/^(my|red|closed) (?:risks|issues)$/, (m) => risksList(m[1], undefined)],
   // Until the offline NLU understands staff questions in their own words, the plain phrasings reach the answer.
   [/^(?:when (?:do|will|shall) i (?:migrate|move)|when am i (?:migrating|moving)|(?:what is |what's )?my (?:migration|cutover|move) date)(?: to nhs ?mail)?$/, () => exact('when-do-i-migrate', { focus: 'date' })],
+  [/^(?:(?:the |our )?roll ?-?out(?: groups?| plan| phases)?|(?:the |our )?groups|phases|roll ?-?out groups?)$/, () => exact('groups', {})],
+  [/^(?:co ?-?existence|coexistence(?: check)?|co-existence check|(?:check )?shared mailboxes(?: check)?)$/, () => exact('coexistence', {})],
+  [/^(?:registrations?(?: against plan| per month| plan)?|monthly registrations)$/, () => exact('registrations', {})],
+  [/^(?:export|download) (?:the |new )?(?:nhsmail |portal )?accounts?(?: files?| csv)?(?: (?:for|of) (?:the )?(.+))?$|^portal files?$/, (m) => exact('export-accounts', m[1] === undefined ? {} : { group: m[1] })],
+  [/^(?:(?:roll ?-?out )?group) (.+?) checklist$|^checklist (?:for|of) (?:the )?(?:group )?(pilot|phase \d+)$/, (m) => exact('group', { name: m[1] ?? m[2] ?? '', view: 'checklist' })],
+  [/^(?:(?:roll ?-?out )?group) (.+)$|^(pilot|phase \d+)$/, (m) => exact('group', { name: m[1] ?? m[2] ?? '', view: 'people' })],
 ];
 
 /**

@@ -38,6 +38,14 @@ export function commandTextOf(recognition: Recognition): string | undefined {
       if (command.stage !== undefined) return `risks gateway ${command.stage}`;
       return command.filter === undefined ? 'risks' : `risks ${command.filter}`;
     }
+    case 'groups':
+    case 'coexistence':
+    case 'registrations':
+      return recognition.intent;
+    case 'group':
+      return `group ${recognition.entities.name}${recognition.entities.view === 'checklist' ? ' checklist' : ''}`;
+    case 'export-accounts':
+      return recognition.entities.group === undefined ? 'export accounts' : `export accounts for ${recognition.entities.group}`;
     default:
       return undefined;
   }

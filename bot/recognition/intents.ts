@@ -63,6 +63,16 @@ export interface IntentEntities {
   readonly 'reports-here': NoEntities;
   /** `highlight settings` (project manager): the weekly report's day and time (UK), or back to the usual time. */
   readonly 'highlight-settings': NoEntities;
+  /** The roll-out groups (pilot, phases) with their dates and sizes: project team only. */
+  readonly groups: NoEntities;
+  /** One roll-out group by name or id: its people (`view: 'people'`) or its checklist of the guide's steps. */
+  readonly group: { readonly name: string; readonly view: 'people' | 'checklist' };
+  /** Shared mailboxes whose owner or delegates are in different roll-out groups, or in none. */
+  readonly coexistence: NoEntities;
+  /** Registrations against plan, per month (table and chart). */
+  readonly registrations: NoEntities;
+  /** The account files for the NHSmail Portal, for everyone or one group (`group` as typed). */
+  readonly 'export-accounts': { readonly group?: string };
   /**
    * A member of staff asking about their own move, in their own words ("when am I moving to nhsmail", "is pharmacy in
    * the pilot", "my mailbox is too big"). `focus` says which part of their answer to lead with; the answer is always

@@ -25,6 +25,10 @@ const COMMAND_WORDS = [
   'export risks',
   'add risk',
   'add issue',
+  'groups',
+  'registrations',
+  'coexistence',
+  'export accounts',
 ] as const;
 
 /** At most this (below `ACT_ON_CONFIDENCE`): a near miss is only ever a suggestion. */

@@ -24,6 +24,11 @@ export const PROJECT_ACTIONS = [
   'reopen-gateway',
   'record-milestone',
   'edit-project',
+  'read-rollout',
+  'change-rollout',
+  'set-staff-status',
+  'import-staff',
+  'delete-project',
 ] as const;
 export type ProjectAction = (typeof PROJECT_ACTIONS)[number];
 
@@ -61,6 +66,26 @@ const PERMISSIONS: Readonly<Record<ProjectAction, Permission>> = {
   'edit-project': {
     allowed: ['project-manager', 'sro'],
     reason: 'Only the project manager or SRO can change the project details.',
+  },
+  'read-rollout': {
+    allowed: ['project-manager', 'sro', 'team-member', 'local-admin'],
+    reason: 'The roll-out plan and the staff list are for the project team only.',
+  },
+  'change-rollout': {
+    allowed: ['project-manager', 'local-admin'],
+    reason: 'Only the project manager or a local administrator can change the roll-out groups.',
+  },
+  'set-staff-status': {
+    allowed: ['project-manager', 'local-admin'],
+    reason: "Only the project manager or a local administrator can set people's migration status.",
+  },
+  'import-staff': {
+    allowed: ['project-manager', 'local-admin'],
+    reason: 'Only the project manager or a local administrator can import or change the staff list.',
+  },
+  'delete-project': {
+    allowed: ['project-manager'],
+    reason: 'Only the project manager can delete the project.',
   },
 };
 

@@ -43,6 +43,8 @@ export interface HighlightInput {
   readonly settings?: HighlightSettings;
   /** Planned dates the team set for gateways, over the derived ones (gatewayPlan.ts). */
   readonly plannedGatewayDates?: Partial<Record<StageNumber, IsoDate>>;
+  /** Set when the roll-out's registrations are behind plan (an amber reason). */
+  readonly registrationsBehind?: { readonly text: string };
 }
 
 export interface HighlightOptions {
@@ -220,7 +222,14 @@ export function composeHighlight(input: HighlightInput, clock: Clock, options: H
   const burnDown = burnDownSeries(timeline, scope, firstWeek, week, project.plannedCutover, settings.maxBurnDownPoints);
 
   const overdueRequired = overdueItems(catalogue, items, today).filter((i) => mandatory.has(i.itemId));
-  const overall = overallRag({ openRisks: open, overdueRequired, gatewaysBehind, forecast, lateRedDays: settings.lateRedDays });
+  const overall = overallRag({
+    openRisks: open,
+    overdueRequired,
+    gatewaysBehind,
+    forecast,
+    lateRedDays: settings.lateRedDays,
+    ...(input.registrationsBehind ? { registrationsBehind: input.registrationsBehind } : {}),
+  });
 
   return {
     project: summariseProject(project),

@@ -18,15 +18,16 @@ import type { Forecast } from './burnDown';
  * - an open risk or issue is rated red (and not escalated);
  * - a required item is overdue (by up to `lateRedDays` days);
  * - a gateway is behind its planned date (by up to `lateRedDays` days);
- * - the forecast says the gateways will not be finished by cutover.
+ * - the forecast says the gateways will not be finished by cutover;
+ * - registrations are behind plan: by the end of the last whole month, fewer
+ *   new accounts registered than planned (staff/rollout/registrations.ts).
  *
- * Green: none of these. Registrations behind plan will join the amber rules
- * once roll-out data is recorded.
+ * Green: none of these.
  */
 
 export interface RagReason {
   readonly rag: Exclude<Rag, 'green'>;
-  readonly rule: 'escalated-risk' | 'red-risk' | 'overdue-required-item' | 'gateway-behind-plan' | 'forecast-at-risk';
+  readonly rule: 'escalated-risk' | 'red-risk' | 'overdue-required-item' | 'gateway-behind-plan' | 'forecast-at-risk' | 'registrations-behind-plan';
   readonly text: string;
 }
 
@@ -50,6 +51,8 @@ export interface RagFacts {
   readonly gatewaysBehind: readonly GatewayBehind[];
   readonly forecast: Forecast;
   readonly lateRedDays: number;
+  /** Set when registrations are behind plan, with the sentence saying by how much. */
+  readonly registrationsBehind?: { readonly text: string };
 }
 
 export function overallRag(facts: RagFacts): OverallRag {
@@ -72,6 +75,7 @@ export function overallRag(facts: RagFacts): OverallRag {
   if (late.length > 0) reasons.push({ rag: 'amber', rule: 'overdue-required-item', text: `${count(late.length, 'required item is', 'required items are')} overdue.` });
   for (const g of behind) reasons.push({ rag: 'amber', rule: 'gateway-behind-plan', text: behindText(g) });
   if (facts.forecast.outcome === 'at-risk') reasons.push({ rag: 'amber', rule: 'forecast-at-risk', text: facts.forecast.headline });
+  if (facts.registrationsBehind) reasons.push({ rag: 'amber', rule: 'registrations-behind-plan', text: facts.registrationsBehind.text });
 
   const rag: Rag = reasons.some((r) => r.rag === 'red') ? 'red' : reasons.length > 0 ? 'amber' : 'green';
   const reason =

@@ -41,13 +41,16 @@ export interface HighlightDeps {
   readonly catalogue: GatewayCatalogue;
   readonly riskSettings?: RiskSettings;
   readonly settings?: HighlightSettings;
+  /** Whether the roll-out's registrations are behind plan (staff/rollout); without it the rule is left out. */
+  readonly registrationsBehind?: (projectId: string) => Promise<{ readonly text: string } | undefined>;
 }
 
-/** The composer's input for one project; undefined when the project has gone. Two reads, side by side. */
+/** The composer's input for one project; undefined when the project has gone. Two reads side by side (three with the roll-out). */
 export async function readHighlightInput(deps: HighlightDeps, projectId: string): Promise<HighlightInput | undefined> {
-  const [snapshot, risks] = await Promise.all([deps.source.read(projectId), deps.risks.all(projectId)]);
+  const [snapshot, risks, registrationsBehind] = await Promise.all([deps.source.read(projectId), deps.risks.all(projectId), deps.registrationsBehind?.(projectId)]);
   if (!snapshot) return undefined;
   return {
+    ...(registrationsBehind ? { registrationsBehind } : {}),
     project: snapshot.project,
     gateways: snapshot.gateways,
     risks,

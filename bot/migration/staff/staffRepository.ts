@@ -1,4 +1,4 @@
-import type { MigrationStatus, StaffHistoryEntry, StaffMember } from './staffMember';
+import type { AccountType, MigrationStatus, StaffHistoryEntry, StaffMember } from './staffMember';
 import type { RolloutGroup } from './rolloutGroup';
 
 /** Conditions on the staff list, applied in the store's query (the list may hold 50,000 people). */
@@ -8,6 +8,8 @@ export interface StaffFilter {
   readonly ungrouped?: boolean;
   readonly status?: MigrationStatus;
   readonly department?: string;
+  /** Only this kind of account (the roll-out's co-existence check reads the shared mailboxes). */
+  readonly accountType?: AccountType;
 }
 
 export interface StaffPageQuery {

@@ -1,10 +1,12 @@
-import type { Container, OperationInput } from '@azure/cosmos';
+import type { Container, JSONObject, OperationInput } from '@azure/cosmos';
 import { cosmosStatusCode } from '../cosmosErrors';
 
 /** What became of one bulk operation: its HTTP status (201, 200, 204, or 404, 409, 412 …) and the new eTag. */
 export interface BulkOutcome {
   readonly statusCode: number;
   readonly eTag?: string;
+  /** A Read's document. */
+  readonly body?: JSONObject;
 }
 
 /**
@@ -30,7 +32,8 @@ export async function runBulk(container: Container, operations: readonly Operati
     for (const result of results) {
       const statusCode = result.response?.statusCode ?? cosmosStatusCode(result.error) ?? 500;
       const eTag = result.response?.eTag;
-      outcomes.push(eTag !== undefined ? { statusCode, eTag } : { statusCode });
+      const body = result.response?.resourceBody;
+      outcomes.push({ statusCode, ...(eTag !== undefined ? { eTag } : {}), ...(body !== undefined ? { body } : {}) });
     }
   }
   return outcomes;

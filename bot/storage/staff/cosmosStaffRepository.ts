@@ -255,5 +255,9 @@ function filterSql(filter: StaffFilter): { where: string[]; parameters: SqlParam
     where.push('c.departmentKey = @department');
     parameters.push({ name: '@department', value: departmentKey(filter.department) });
   }
+  if (filter.accountType !== undefined) {
+    where.push('c.member.accountType = @accountType');
+    parameters.push({ name: '@accountType', value: filter.accountType });
+  }
   return { where, parameters };
 }

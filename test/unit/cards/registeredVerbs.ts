@@ -37,6 +37,7 @@ export function registeredVerbs(): RegisteredVerbs {
     risks: {} as RiskRouteDeps,
     highlight: {} as NonNullable<RouteDependencies['highlight']>,
     answers: {} as NonNullable<RouteDependencies['answers']>,
+    rollout: {} as NonNullable<RouteDependencies['rollout']>,
   });
   return { execute, submit };
 }

@@ -13,9 +13,9 @@ import { PermissionDenied } from '../../../bot/migration/shared/errors';
 
 const expected: Record<ProjectRole, readonly ProjectAction[]> = {
   'project-manager': PROJECT_ACTIONS,
-  sro: ['read', 'update-item', 'sign-off-gateway', 'reopen-gateway', 'record-milestone', 'edit-project'],
-  'team-member': ['read', 'update-item'],
-  'local-admin': ['read', 'update-item'],
+  sro: ['read', 'update-item', 'sign-off-gateway', 'reopen-gateway', 'record-milestone', 'edit-project', 'read-rollout'],
+  'team-member': ['read', 'update-item', 'read-rollout'],
+  'local-admin': ['read', 'update-item', 'read-rollout', 'change-rollout', 'set-staff-status', 'import-staff'],
   staff: ['read'],
 };
 

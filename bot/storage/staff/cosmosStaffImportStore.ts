@@ -1,0 +1,264 @@
+import type { Container, JSONObject, OperationInput, SqlParameter } from '@azure/cosmos';
+import { rebase, type PlannedChange } from '../../migration/staff/import/importPlan';
+import type { ImportReport, StaffImportRecord, StaffImportStore } from '../../migration/staff/import/staffImportStore';
+import type { StaffMember } from '../../migration/staff/staffMember';
+import { sequence } from '../auditPages';
+import { cosmosStatusCode, isNotFound } from '../cosmosErrors';
+import { readDocument } from '../projects/cosmosDocuments';
+import { runBulk, succeeded, type BulkOutcome } from './bulkWrites';
+import { assertStaffSchema, staffDocumentId, STAFF_MEMBER_TYPE, STAFF_SCHEMA_VERSION, toStaffDocument, type StaffDocument } from './staffDocuments';
+import {
+  importRecordId,
+  importRowId,
+  IMPORT_LOCK_ID,
+  IMPORT_LOCK_TYPE,
+  IMPORT_RECORD_TYPE,
+  IMPORT_ROW_TYPE,
+  type ImportLockDocument,
+  type ImportRecordDocument,
+  type ImportRowDocument,
+} from './staffImportDocuments';
+
+/** Staged rows applied per round: each round is one bulk read, one bulk write and one bulk delete. */
+const APPLY_CHUNK = 1_000;
+/** Rounds a row may lose to a concurrent save (412) before the import gives up on it. */
+const MAX_APPLY_ATTEMPTS = 5;
+
+type WithEtag<T> = T & { readonly _etag: string };
+
+/**
+ * The staff import's staging, commit and apply on Cosmos (see
+ * `StaffImportStore` for the rule), with `executeBulkOperations` for the rows.
+ *
+ * Why applying can be repeated: a record the import already wrote carries its
+ * `lastImportId` and is skipped; one written by someone else since is
+ * rebased (the file's fields over the record as it now is); staged rows are
+ * deleted only after their records are written. So a crash at any point of
+ * the apply, followed by the apply again, leaves the same list as one apply.
+ */
+export class CosmosStaffImportStore implements StaffImportStore {
+  constructor(
+    private readonly container: Container,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async storedMembers(projectId: string): Promise<ReadonlyMap<string, StaffMember>> {
+    const rows = await this.query<Pick<StaffDocument, 'schemaVersion' | 'member'>>(projectId, 'c.schemaVersion, c.member', `c.type = '${STAFF_MEMBER_TYPE}'`, []);
+    const members = new Map<string, StaffMember>();
+    for (const row of rows) {
+      assertStaffSchema(row);
+      members.set(row.member.localId, row.member);
+    }
+    return members;
+  }
+
+  async begin(record: StaffImportRecord): Promise<'begun' | 'busy'> {
+    const lock: ImportLockDocument = { id: IMPORT_LOCK_ID, projectId: record.projectId, type: IMPORT_LOCK_TYPE, schemaVersion: STAFF_SCHEMA_VERSION, importId: record.importId };
+    try {
+      await this.container.items.create(lock);
+    } catch (err: unknown) {
+      if (cosmosStatusCode(err) === 409) return 'busy';
+      throw err;
+    }
+    await this.container.items.upsert(recordDocument(record));
+    return 'begun';
+  }
+
+  async stage(projectId: string, importId: string, changes: readonly PlannedChange[]): Promise<void> {
+    const operations: OperationInput[] = changes.map((change) => {
+      const row: ImportRowDocument = {
+        id: importRowId(importId, change.member.localId),
+        projectId,
+        type: IMPORT_ROW_TYPE,
+        schemaVersion: STAFF_SCHEMA_VERSION,
+        importId,
+        localId: change.member.localId,
+        change,
+      };
+      // Upsert: staging the same row again (a retry) is the same row.
+      return { operationType: 'Upsert', partitionKey: projectId, resourceBody: row as unknown as JSONObject };
+    });
+    assertAll(await runBulk(this.container, operations), 'staged');
+  }
+
+  async commit(projectId: string, importId: string, report: ImportReport, toApply: number): Promise<void> {
+    const current = await this.readRecord(projectId, importId);
+    if (current?.record.state !== 'staging') throw new Error(`Import ${importId} cannot be committed from ${current?.record.state ?? 'nothing'}`);
+    const next = recordDocument({ ...current.record, state: 'committed', report, toApply, applied: 0 });
+    await this.container.item(next.id, projectId).replace(next, { accessCondition: { type: 'IfMatch', condition: current._etag } });
+  }
+
+  async apply(projectId: string, importId: string, progress?: (applied: number, total: number) => void): Promise<void> {
+    const current = await this.readRecord(projectId, importId);
+    if (!current) throw new Error(`Import ${importId} not found`);
+    if (current.record.state === 'done') return this.releaseLock(projectId, importId);
+    if (current.record.state !== 'committed') throw new Error(`Import ${importId} cannot be applied from ${current.record.state}`);
+    const total = current.record.toApply;
+    const at = this.now().toISOString();
+    let applied = total - (await this.countRows(projectId, importId));
+    progress?.(applied, total);
+    for (;;) {
+      const rows = await this.query<ImportRowDocument>(
+        projectId,
+        `TOP ${APPLY_CHUNK} *`,
+        `c.type = '${IMPORT_ROW_TYPE}' AND c.importId = @importId`,
+        [{ name: '@importId', value: importId }],
+      );
+      if (rows.length === 0) break;
+      await this.applyRows(projectId, importId, rows, at);
+      assertAll(
+        await runBulk(
+          this.container,
+          rows.map((row) => ({ operationType: 'Delete', id: row.id, partitionKey: projectId })),
+        ).then((outcomes) => outcomes.map((o) => (o.statusCode === 404 ? { statusCode: 204 } : o))),
+        'cleared',
+      );
+      applied += rows.length;
+      progress?.(Math.min(applied, total), total);
+    }
+    const latest = await this.readRecord(projectId, importId);
+    if (latest) {
+      const done = recordDocument({ ...latest.record, state: 'done', applied: total, finishedAt: this.now().toISOString() });
+      await this.container.item(done.id, projectId).replace(done, { accessCondition: { type: 'IfMatch', condition: latest._etag } });
+    }
+    await this.releaseLock(projectId, importId);
+  }
+
+  async rollBack(projectId: string, importId: string): Promise<void> {
+    const current = await this.readRecord(projectId, importId);
+    if (current && current.record.state !== 'staging' && current.record.state !== 'rolled-back') {
+      throw new Error(`Import ${importId} is ${current.record.state} and is rolled forward, not back`);
+    }
+    const ids = await this.query<string>(projectId, 'VALUE c.id', `c.type = '${IMPORT_ROW_TYPE}' AND c.importId = @importId`, [{ name: '@importId', value: importId }]);
+    const outcomes = await runBulk(
+      this.container,
+      ids.map((id) => ({ operationType: 'Delete', id, partitionKey: projectId })),
+    );
+    assertAll(outcomes.map((o) => (o.statusCode === 404 ? { statusCode: 204 } : o)), 'rolled back');
+    if (current) {
+      const rolled = recordDocument({ ...current.record, state: 'rolled-back', finishedAt: this.now().toISOString() });
+      await this.container.item(rolled.id, projectId).replace(rolled);
+    }
+    await this.releaseLock(projectId, importId);
+  }
+
+  async get(projectId: string, importId: string): Promise<StaffImportRecord | undefined> {
+    return (await this.readRecord(projectId, importId))?.record;
+  }
+
+  async unfinished(): Promise<readonly StaffImportRecord[]> {
+    // Across partitions on purpose: at start nobody knows which projects had an import under way.
+    const { resources } = await this.container.items
+      .query<ImportLockDocument>({ query: `SELECT * FROM c WHERE c.type = '${IMPORT_LOCK_TYPE}'` })
+      .fetchAll();
+    const records: StaffImportRecord[] = [];
+    for (const lock of resources) {
+      const record = await this.get(lock.projectId, lock.importId);
+      records.push(
+        record ?? { projectId: lock.projectId, importId: lock.importId, fileName: '', by: { id: '', name: '' }, startedAt: '', state: 'staging', applied: 0, toApply: 0 },
+      );
+    }
+    return records;
+  }
+
+  async markMissingRemoved(projectId: string, importId: string, at: string): Promise<void> {
+    const current = await this.readRecord(projectId, importId);
+    if (!current) return;
+    const next = recordDocument({ ...current.record, missingRemovedAt: at });
+    await this.container.item(next.id, projectId).replace(next, { accessCondition: { type: 'IfMatch', condition: current._etag } });
+  }
+
+  /** One round: read the records, decide each write, write them; rows that lost a race go round again. */
+  private async applyRows(projectId: string, importId: string, rows: readonly ImportRowDocument[], at: string): Promise<void> {
+    let pending = rows;
+    for (let attempt = 1; pending.length > 0; attempt += 1) {
+      if (attempt > MAX_APPLY_ATTEMPTS) throw new Error(`${pending.length} staff records kept changing while import ${importId} was applied`);
+      const reads = await runBulk(
+        this.container,
+        pending.map((row) => ({ operationType: 'Read', id: staffDocumentId(row.localId), partitionKey: projectId })),
+      );
+      const bodies = await this.readBodies(projectId, pending, reads);
+      const writes: { row: ImportRowDocument; op: OperationInput }[] = [];
+      pending.forEach((row, i) => {
+        const current = bodies[i];
+        if (current?.lastImportId === importId) return; // written by this import before a crash
+        const member = rebase(row.change, current?.member, at);
+        if (!member) return;
+        const history = row.change.history;
+        if (!current) {
+          const created = toStaffDocument(member, sequence(history, 0), history.length, false, importId);
+          writes.push({ row, op: { operationType: 'Create', partitionKey: projectId, resourceBody: created as unknown as JSONObject } });
+          return;
+        }
+        assertStaffSchema(current);
+        const firstSeq = current.nextHistorySeq;
+        const next = toStaffDocument(member, [...current.history, ...sequence(history, firstSeq)], firstSeq + history.length, current.historyArchived, importId);
+        writes.push({ row, op: { operationType: 'Replace', id: next.id, partitionKey: projectId, ifMatch: current._etag, resourceBody: next as unknown as JSONObject } });
+      });
+      const outcomes = await runBulk(
+        this.container,
+        writes.map((w) => w.op),
+      );
+      const retry: ImportRowDocument[] = [];
+      outcomes.forEach((outcome, i) => {
+        const write = writes[i];
+        if (!write || succeeded(outcome)) return;
+        if (outcome.statusCode === 412 || outcome.statusCode === 409 || outcome.statusCode === 404) retry.push(write.row);
+        else throw new Error(`A staff record could not be written (status ${outcome.statusCode})`);
+      });
+      pending = retry;
+    }
+  }
+
+  /** Bulk reads give bodies without `_etag` on some servers: fall back to a point read for those. */
+  private async readBodies(projectId: string, rows: readonly ImportRowDocument[], reads: readonly BulkOutcome[]): Promise<(WithEtag<StaffDocument> | undefined)[]> {
+    return Promise.all(
+      rows.map(async (row, i) => {
+        const outcome = reads[i];
+        if (!outcome || outcome.statusCode === 404) return undefined;
+        if (!succeeded(outcome)) throw new Error(`A staff record could not be read (status ${outcome.statusCode})`);
+        const body = outcome.body as Partial<WithEtag<StaffDocument>> | undefined;
+        if (body && typeof body._etag === 'string' && body.type === STAFF_MEMBER_TYPE) return body as WithEtag<StaffDocument>;
+        return readDocument<StaffDocument>(this.container, staffDocumentId(row.localId), projectId);
+      }),
+    );
+  }
+
+  private async countRows(projectId: string, importId: string): Promise<number> {
+    const [count] = await this.query<number>(projectId, 'VALUE COUNT(1)', `c.type = '${IMPORT_ROW_TYPE}' AND c.importId = @importId`, [{ name: '@importId', value: importId }]);
+    return count ?? 0;
+  }
+
+  private async releaseLock(projectId: string, importId: string): Promise<void> {
+    const lock = await readDocument<ImportLockDocument>(this.container, IMPORT_LOCK_ID, projectId);
+    if (lock?.importId !== importId) return;
+    try {
+      await this.container.item(IMPORT_LOCK_ID, projectId).delete({ accessCondition: { type: 'IfMatch', condition: lock._etag } });
+    } catch (err: unknown) {
+      if (!isNotFound(err)) throw err;
+    }
+  }
+
+  private async readRecord(projectId: string, importId: string): Promise<WithEtag<ImportRecordDocument> | undefined> {
+    const document = await readDocument<ImportRecordDocument>(this.container, importRecordId(importId), projectId);
+    if (document) assertStaffSchema(document);
+    return document;
+  }
+
+  private async query<T>(partition: string, select: string, where: string, parameters: readonly SqlParameter[]): Promise<T[]> {
+    const query = `SELECT ${select} FROM c WHERE c.projectId = @partition AND (${where})`;
+    const { resources } = await this.container.items
+      .query<T>({ query, parameters: [{ name: '@partition', value: partition }, ...parameters] }, { partitionKey: partition })
+      .fetchAll();
+    return resources;
+  }
+}
+
+function recordDocument(record: StaffImportRecord): ImportRecordDocument {
+  return { id: importRecordId(record.importId), projectId: record.projectId, type: IMPORT_RECORD_TYPE, schemaVersion: STAFF_SCHEMA_VERSION, record };
+}
+
+function assertAll(outcomes: readonly BulkOutcome[], what: string): void {
+  const failed = outcomes.find((o) => !succeeded(o));
+  if (failed) throw new Error(`${outcomes.filter((o) => !succeeded(o)).length} staff import rows could not be ${what} (status ${failed.statusCode})`);
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { MIGRATION_STATUSES } from '../bot/migration/staff/staffMember';
+import { Verbs } from './verbs';
+
+/**
+ * The roll-out cards' data, checked like every card's (see cardData.ts, which spreads these in): shape here, meaning
+ * (a real group, a date not in the past, a local ID on the list) in the domain.
+ */
+
+const id = z.string().max(200);
+const wholeNumber = z.union([z.number().int(), z.string().trim().regex(/^-?\d{1,15}$/).transform(Number)]);
+const text = z.string().max(20_000).transform((s) => s.trim());
+const blankIsAbsent = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+const projectOnly = z.object({ projectId: id });
+const onGroup = z.object({ projectId: id, groupId: id });
+
+/** Input ids of the roll-out forms, shared by the cards that draw them and the routes that read them. */
+export const ROLLOUT_INPUTS = {
+  name: 'groupName',
+  cutoverDate: 'cutoverDate',
+  department: 'department',
+  localIds: 'localIds',
+  status: 'status',
+  localId: 'localId',
+  moveTo: 'moveTo',
+  planned: 'planned',
+} as const;
+
+export const ROLLOUT_CARD_DATA = {
+  [Verbs.groupsShow]: projectOnly,
+  [Verbs.groupCreate]: projectOnly.extend({ kind: z.enum(['pilot', 'phase']), [ROLLOUT_INPUTS.name]: text.optional(), [ROLLOUT_INPUTS.cutoverDate]: text.optional() }),
+  [Verbs.groupShow]: onGroup.extend({ after: z.string().max(200).optional() }),
+  [Verbs.groupChange]: onGroup.extend({ expectedVersion: wholeNumber, [ROLLOUT_INPUTS.name]: text.optional(), [ROLLOUT_INPUTS.cutoverDate]: text.optional() }),
+  [Verbs.groupRemove]: onGroup.extend({ expectedVersion: wholeNumber }),
+  [Verbs.groupAssign]: onGroup.extend({ by: z.enum(['department', 'list']), [ROLLOUT_INPUTS.department]: text.optional(), [ROLLOUT_INPUTS.localIds]: text.optional() }),
+  [Verbs.groupStatus]: onGroup.extend({ [ROLLOUT_INPUTS.status]: blankIsAbsent(z.enum(MIGRATION_STATUSES)) }),
+  // '' for "leave as it is"; '-' takes the person out of every group.
+  [Verbs.personChange]: onGroup.extend({
+    [ROLLOUT_INPUTS.localId]: text.optional(),
+    [ROLLOUT_INPUTS.moveTo]: blankIsAbsent(id),
+    [ROLLOUT_INPUTS.status]: blankIsAbsent(z.enum(MIGRATION_STATUSES)),
+    after: z.string().max(200).optional(),
+  }),
+  [Verbs.groupChecklistShow]: onGroup,
+  [Verbs.groupStepTick]: onGroup.extend({ stepId: id, done: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]), seenAt: z.string().max(40) }),
+  [Verbs.coexistenceShow]: projectOnly,
+  [Verbs.coexistenceFix]: onGroup.extend({ mailboxId: id }),
+  [Verbs.registrationsShow]: projectOnly,
+  [Verbs.registrationsPlan]: projectOnly.extend({ [ROLLOUT_INPUTS.planned]: text.optional() }),
+  [Verbs.accountsExport]: projectOnly.extend({ groupId: blankIsAbsent(id) }),
+} as const;
+
+/** What people read for a roll-out field that did not fit. */
+export const ROLLOUT_FIELD_WORDS: Readonly<Record<string, string>> = {
+  groupId: 'the group',
+  kind: 'the kind of group',
+  [ROLLOUT_INPUTS.name]: "the group's name",
+  [ROLLOUT_INPUTS.cutoverDate]: 'the cutover date',
+  [ROLLOUT_INPUTS.department]: 'the department',
+  [ROLLOUT_INPUTS.localIds]: 'the local IDs',
+  [ROLLOUT_INPUTS.status]: 'the status',
+  [ROLLOUT_INPUTS.localId]: 'the local ID',
+  [ROLLOUT_INPUTS.moveTo]: 'the group to move to',
+  [ROLLOUT_INPUTS.planned]: 'the planned figures',
+  by: 'how people are chosen',
+  stepId: 'the step',
+  done: 'the tick',
+  seenAt: 'the step',
+  mailboxId: 'the shared mailbox',
+};
