@@ -225,13 +225,25 @@ const envSchema = z.object({
 const RISK_SETTING_NAMES: Readonly<Record<string, string>> = { redScore: 'RISK_RED_SCORE', amberScore: 'RISK_AMBER_SCORE', escalateScore: 'RISK_ESCALATE_SCORE' };
 
 /**
+ * App Service passes a Key Vault reference it could not resolve (no access yet, a missing secret) through as its own
+ * text, `@Microsoft.KeyVault(…)`: long enough to pass as a key, and the same text anyone can read in the template.
+ * Such a value is refused, so a job key or link secret is never the reference itself.
+ */
+function unresolvedKeyVaultReferences(env: Readonly<Record<string, string | undefined>>): string[] {
+  return Object.keys(envSchema.shape)
+    .filter((name) => env[name]?.trim().startsWith('@Microsoft.KeyVault(') === true)
+    .map((name) => `${name}: App Service could not resolve its Key Vault reference (check the secret exists and the app's identity has Key Vault Secrets User)`);
+}
+
+/**
  * Parses the environment once at boot. Everything downstream takes the frozen result, never `process.env`, so a
  * setting is validated in one place and tests can build configs without touching the process.
  */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>, cwd = process.cwd()): GatewayConfig {
+  const unresolved = unresolvedKeyVaultReferences(env);
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  if (!parsed.success || unresolved.length > 0) {
+    throw new ConfigError([...unresolved, ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`))]);
   }
   const e = parsed.data;
   const problems: string[] = [];

@@ -1,5 +1,6 @@
 import restify from 'restify';
 import type { Request, Response, Server } from 'restify';
+import { htmlPage, PRIVACY_PAGE, TERMS_PAGE } from './http/legalPages';
 import { errorSummary } from './log';
 import type { Logger } from './log';
 
@@ -51,6 +52,9 @@ export async function startHttpServer(options: { host: string; port: number; rou
 
   server.post('/api/messages', tracked(options.routes.messages));
   server.get('/healthz', tracked(options.routes.health));
+  // The Teams manifest's privacy and terms links (infra/teams/manifest.json): the same on every deployment.
+  server.get('/privacy', tracked(htmlPage(PRIVACY_PAGE)));
+  server.get('/terms', tracked(htmlPage(TERMS_PAGE)));
   if (options.routes.exports) server.get('/api/exports/:token', tracked(options.routes.exports));
   if (options.routes.weeklyHighlights) server.post('/api/jobs/weekly-highlights', tracked(options.routes.weeklyHighlights));
 
