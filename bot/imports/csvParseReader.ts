@@ -26,8 +26,8 @@ export const csvParseReader: CsvRecordReader = (text: string): AsyncIterable<Csv
       for await (const chunk of parser) {
         const { record, raw } = chunk as { record: string[]; raw: string };
         const leading = /^[\r\n]*/.exec(raw)?.[0] ?? '';
-        const start = line + (leading.match(/\n/g)?.length ?? 0);
-        line += raw.match(/\n/g)?.length ?? 0;
+        const start = line + lineBreaks(leading);
+        line += lineBreaks(raw);
         yield { line: start, cells: record };
       }
     } catch (err: unknown) {
@@ -38,6 +38,11 @@ export const csvParseReader: CsvRecordReader = (text: string): AsyncIterable<Csv
     }
   },
 });
+
+/** CRLF, LF or a lone CR (the parser's raw text keeps only the CR of a CRLF record end). */
+function lineBreaks(text: string): number {
+  return text.match(/\r\n|\r|\n/g)?.length ?? 0;
+}
 
 function describe(err: CsvError): string {
   switch (err.code) {

@@ -12,10 +12,12 @@ export interface BulkOutcome {
 /**
  * Operations handed to `executeBulkOperations` per call. The SDK batches them
  * itself (100 or about 220 KB a batch, many batches in flight per partition)
- * and waits a moment for a partial batch on every call, so calls are few and
- * large; a bound still keeps 50,000 documents from being in memory twice.
+ * and then sleeps a whole second before collecting a partial batch, on every
+ * call (measured: 100 operations take 1.1 s, 2,000 take 1.6 s), so calls are
+ * few and large; a bound still keeps 50,000 documents from being in memory
+ * twice.
  */
-export const BULK_CALL_SIZE = 2_000;
+export const BULK_CALL_SIZE = 10_000;
 
 /**
  * Runs operations with `executeBulkOperations`, `BULK_CALL_SIZE` at a time, and

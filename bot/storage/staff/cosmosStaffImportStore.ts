@@ -19,12 +19,17 @@ import {
   type ImportRowDocument,
 } from './staffImportDocuments';
 
-/** Staged rows applied per round: each round is one bulk read, one bulk write and one bulk delete. */
-const APPLY_CHUNK = 1_000;
+/** Staged rows applied per round: each round is one query, one bulk write and one bulk delete (plus a bulk read for rows that need rebasing). */
+const APPLY_CHUNK = 10_000;
+/** Rows per query page (Azure still caps a page at 4 MB). */
+const QUERY_PAGE = 10_000;
 /** Rounds a row may lose to a concurrent save (412) before the import gives up on it. */
 const MAX_APPLY_ATTEMPTS = 5;
 
 type WithEtag<T> = T & { readonly _etag: string };
+
+/** What the plan's read of a record leaves for staging: enough to write the next document without reading it again. */
+type StoredParts = Pick<WithEtag<StaffDocument>, '_etag' | 'history' | 'nextHistorySeq' | 'historyArchived' | 'schemaVersion' | 'member'>;
 
 /**
  * The staff import's staging, commit and apply on Cosmos (see
@@ -37,18 +42,31 @@ type WithEtag<T> = T & { readonly _etag: string };
  * the apply, followed by the apply again, leaves the same list as one apply.
  */
 export class CosmosStaffImportStore implements StaffImportStore {
+  /** The records the last plan of each project was made from, so staging can write whole documents (one instance's memory only). */
+  private readonly readForPlan = new Map<string, Map<string, StoredParts>>();
+
   constructor(
     private readonly container: Container,
     private readonly now: () => Date = () => new Date(),
+    /** Rows per apply round; tests make it small to stop an apply between rounds. */
+    private readonly applyChunk = APPLY_CHUNK,
   ) {}
 
   async storedMembers(projectId: string): Promise<ReadonlyMap<string, StaffMember>> {
-    const rows = await this.query<Pick<StaffDocument, 'schemaVersion' | 'member'>>(projectId, 'c.schemaVersion, c.member', `c.type = '${STAFF_MEMBER_TYPE}'`, []);
+    const rows = await this.query<StoredParts>(
+      projectId,
+      'c.schemaVersion, c.member, c.history, c.nextHistorySeq, c.historyArchived, c._etag',
+      `c.type = '${STAFF_MEMBER_TYPE}'`,
+      [],
+    );
     const members = new Map<string, StaffMember>();
+    const parts = new Map<string, StoredParts>();
     for (const row of rows) {
       assertStaffSchema(row);
       members.set(row.member.localId, row.member);
+      parts.set(row.member.localId, row);
     }
+    this.readForPlan.set(projectId, parts);
     return members;
   }
 
@@ -65,7 +83,19 @@ export class CosmosStaffImportStore implements StaffImportStore {
   }
 
   async stage(projectId: string, importId: string, changes: readonly PlannedChange[]): Promise<void> {
+    const read = this.readForPlan.get(projectId);
     const operations: OperationInput[] = changes.map((change) => {
+      const base = read?.get(change.member.localId);
+      const history = change.history;
+      const whole =
+        change.kind === 'added'
+          ? { next: toStaffDocument(change.member, sequence(history, 0), history.length, false, importId) }
+          : base && base.member.version === change.baseVersion
+            ? {
+                next: toStaffDocument(change.member, [...base.history, ...sequence(history, base.nextHistorySeq)], base.nextHistorySeq + history.length, base.historyArchived, importId),
+                ifMatch: base._etag,
+              }
+            : {};
       const row: ImportRowDocument = {
         id: importRowId(importId, change.member.localId),
         projectId,
@@ -74,6 +104,7 @@ export class CosmosStaffImportStore implements StaffImportStore {
         importId,
         localId: change.member.localId,
         change,
+        ...whole,
       };
       // Upsert: staging the same row again (a retry) is the same row.
       return { operationType: 'Upsert', partitionKey: projectId, resourceBody: row as unknown as JSONObject };
@@ -86,6 +117,7 @@ export class CosmosStaffImportStore implements StaffImportStore {
     if (current?.record.state !== 'staging') throw new Error(`Import ${importId} cannot be committed from ${current?.record.state ?? 'nothing'}`);
     const next = recordDocument({ ...current.record, state: 'committed', report, toApply, applied: 0 });
     await this.container.item(next.id, projectId).replace(next, { accessCondition: { type: 'IfMatch', condition: current._etag } });
+    this.readForPlan.delete(projectId);
   }
 
   async apply(projectId: string, importId: string, progress?: (applied: number, total: number) => void): Promise<void> {
@@ -100,12 +132,12 @@ export class CosmosStaffImportStore implements StaffImportStore {
     for (;;) {
       const rows = await this.query<ImportRowDocument>(
         projectId,
-        `TOP ${APPLY_CHUNK} *`,
+        `TOP ${this.applyChunk} *`,
         `c.type = '${IMPORT_ROW_TYPE}' AND c.importId = @importId`,
         [{ name: '@importId', value: importId }],
       );
       if (rows.length === 0) break;
-      await this.applyRows(projectId, importId, rows, at);
+      await this.applyRows(projectId, importId, await this.writeWhole(projectId, rows), at);
       assertAll(
         await runBulk(
           this.container,
@@ -168,10 +200,37 @@ export class CosmosStaffImportStore implements StaffImportStore {
     await this.container.item(next.id, projectId).replace(next, { accessCondition: { type: 'IfMatch', condition: current._etag } });
   }
 
-  /** One round: read the records, decide each write, write them; rows that lost a race go round again. */
+  /**
+   * The one-write path: staged rows that carry their whole next document are written with `IfMatch` on the eTag the
+   * plan read (or created). Returns the rows that still need the careful path: those without a document, and those
+   * whose record changed since (412), exists already (409, say written by this import before a crash) or is gone.
+   */
+  private async writeWhole(projectId: string, rows: readonly ImportRowDocument[]): Promise<ImportRowDocument[]> {
+    const whole = rows.filter((row) => row.next !== undefined);
+    const careful = rows.filter((row) => row.next === undefined);
+    const outcomes = await runBulk(
+      this.container,
+      whole.map((row): OperationInput => {
+        const body = row.next as unknown as JSONObject;
+        return row.ifMatch === undefined
+          ? { operationType: 'Create', partitionKey: projectId, resourceBody: body }
+          : { operationType: 'Replace', id: staffDocumentId(row.localId), partitionKey: projectId, ifMatch: row.ifMatch, resourceBody: body };
+      }),
+    );
+    outcomes.forEach((outcome, i) => {
+      const row = whole[i];
+      if (!row || succeeded(outcome)) return;
+      if (outcome.statusCode === 412 || outcome.statusCode === 409 || outcome.statusCode === 404) careful.push(row);
+      else throw new Error(`A staff record could not be written (status ${outcome.statusCode})`);
+    });
+    return careful;
+  }
+
+  /** The careful path: read the records, rebase each change on what is there, write; rows that lost a race go round again. */
   private async applyRows(projectId: string, importId: string, rows: readonly ImportRowDocument[], at: string): Promise<void> {
     let pending = rows;
     for (let attempt = 1; pending.length > 0; attempt += 1) {
+      // Rebased from here on: the staged document was made for a record that has changed since.
       if (attempt > MAX_APPLY_ATTEMPTS) throw new Error(`${pending.length} staff records kept changing while import ${importId} was applied`);
       const reads = await runBulk(
         this.container,
@@ -247,8 +306,9 @@ export class CosmosStaffImportStore implements StaffImportStore {
 
   private async query<T>(partition: string, select: string, where: string, parameters: readonly SqlParameter[]): Promise<T[]> {
     const query = `SELECT ${select} FROM c WHERE c.projectId = @partition AND (${where})`;
+    // Large pages: the import reads whole lists, and the embedded server runs the query again for every page.
     const { resources } = await this.container.items
-      .query<T>({ query, parameters: [{ name: '@partition', value: partition }, ...parameters] }, { partitionKey: partition })
+      .query<T>({ query, parameters: [{ name: '@partition', value: partition }, ...parameters] }, { partitionKey: partition, maxItemCount: QUERY_PAGE })
       .fetchAll();
     return resources;
   }

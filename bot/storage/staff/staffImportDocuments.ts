@@ -1,6 +1,6 @@
 import type { PlannedChange } from '../../migration/staff/import/importPlan';
 import type { StaffImportRecord } from '../../migration/staff/import/staffImportStore';
-import type { STAFF_SCHEMA_VERSION } from './staffDocuments';
+import type { StaffDocument, STAFF_SCHEMA_VERSION } from './staffDocuments';
 
 /**
  * An import's documents in the project's partition: its record (state and
@@ -30,6 +30,13 @@ export interface ImportRowDocument {
   readonly importId: string;
   readonly localId: string;
   readonly change: PlannedChange;
+  /**
+   * The person's document as this change makes it, and the eTag of the one it replaces, when the record read for
+   * the plan was at hand at staging: then applying is one write. Without them (or when the record changed since:
+   * 412), applying reads the record and rebases the change on it.
+   */
+  readonly next?: StaffDocument;
+  readonly ifMatch?: string;
 }
 
 export interface ImportLockDocument {

@@ -37,7 +37,7 @@ export interface ImportFile {
 }
 
 /** Changes staged per step, so progress moves and no single call holds the whole file's operations. */
-const STAGE_STEP = 2_000;
+const STAGE_STEP = 10_000;
 
 /** Only the PM and local administrators import; a refusal says who can. */
 export async function loadStaffImportFor(deps: Pick<StaffImportDeps, 'projects'>, actor: Actor, projectId: unknown): Promise<ProjectAccess> {

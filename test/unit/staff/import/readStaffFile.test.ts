@@ -64,6 +64,13 @@ describe('reading a staff file', () => {
     expect(result.rejections).toEqual([{ line: 6, localId: 'E3', reasons: ['the first name is empty'] }]);
   });
 
+  it('when lines end in CRLF, as Excel writes them, then line numbers still count from where each row starts', async () => {
+    const result = await read(utf8('Local ID,First name,Last name\r\nE1,Amelia,Jones\r\nE2,"Tom\r\nJr",\r\nE3,Priya,Shah\r\n'));
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.rows.map((r) => r.line)).toEqual([2, 5]);
+    expect(result.rejections.map((r) => r.line)).toEqual([3]);
+  });
+
   it('when a quote is never closed, then the whole file is refused with the line, and nothing is imported', async () => {
     const result = await read(utf8('Local ID,First name,Last name\nE1,"Amelia,Jones\nE2,Tom,Evans\n'));
     expect(result).toEqual({ ok: false, reason: expect.stringMatching(/never closed.*Nothing was imported/) as unknown });
