@@ -23,8 +23,16 @@ export function escalationNotifier(deps: EscalationNotifierDeps): EscalationNoti
     const text =
       `${risk.entry.type === 'issue' ? 'An issue' : 'A risk'} on the ${project.organisationName} migration is now escalated to senior management: ` +
       `"${risk.entry.title}", score ${risk.score} (${RAG_LABELS[risk.rag]}), owned by ${risk.entry.owner.name}. ` +
-      `Escalated by ${actor.name}${risk.entry.escalation.reason === undefined ? ' (its score reached the escalation level)' : `: ${risk.entry.escalation.reason}`}. Type risks in the project team to see the log.`;
+      `${escalatedHow(actor, risk)} Type risks in the project team to see the log.`;
     const recipients = leads.map((lead) => ({ userId: lead.userId, label: `${lead.name} (${lead.role === 'sro' ? 'SRO' : 'project manager'})` }));
     return deps.notices(project.tenantId, recipients, text, { projectId, riskId: risk.entry.riskId });
   };
+}
+
+/** Who or what escalated it: a score escalation names no person, as nobody chose it. */
+function escalatedHow(actor: Actor, risk: RiskView): string {
+  const { escalation } = risk.entry;
+  if (escalation.setBy === 'score') return `It escalated by itself when ${actor.name} saved it: its score reached the escalation level, at which senior management is told.`;
+  const reason = escalation.reason?.trim().replace(/[.!\s]+$/, '');
+  return reason === undefined || reason === '' ? `Escalated by ${actor.name}.` : `Escalated by ${actor.name}: ${reason}.`;
 }
