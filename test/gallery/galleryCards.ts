@@ -55,13 +55,6 @@ export interface GalleryCard {
   readonly knownProblems?: readonly string[];
 }
 
-/**
- * The risk form's "linked gateway or item" list starts with None, whose value is the empty string
- * (cards/riskCard.ts). The official renderer treats an empty value as missing; Teams' clients use that renderer, so
- * None may not be selectable there. Fix in the risk card (a non-empty value such as `none`, read back as no link).
- */
-const RISK_NONE_CHOICE = 'adaptivecards: PropertyCantBeNull: All choices in an Input.ChoiceSet must have their title and value properties set.';
-
 const once = <T>(make: () => T): (() => T) => {
   let value: T | undefined;
   return () => (value ??= make());
@@ -131,7 +124,7 @@ export const GALLERY: readonly GalleryCard[] = [
   { id: 'questionnaire', title: 'Questionnaire overview', template: 'questionnaireProgress', typical: () => questionnaireProgressCardJson({ project: summary, set, progress: questionnaireProgress(set, fixtureRecord()), may: { answer: true, submit: true, export: true } }), worstCase: () => questionnaireProgressCardJson({ project: { ...summary, organisationName: longName }, set, progress: questionnaireProgress(set, emptyQuestionnaire()), may: { answer: true, submit: true, export: true } }) },
   { id: 'questionnaire-section', title: 'Questionnaire section', template: 'questionnaireSection', typical: () => questionnaireSectionCardJson(section('organisation-and-contacts')), worstCase: () => questionnaireSectionCardJson(section('applications')) },
   { id: 'questionnaire-export', title: 'Questionnaire export', template: 'questionnaireExport', typical: () => questionnaireExportCardJson({ summary: exportSummary(), links: exportLinks, linksExpire: '25/11/2026 14:20' }), worstCase: () => questionnaireExportCardJson({ summary: exportSummary(), links: [] }) },
-  { id: 'risk', title: 'Risk form', template: 'risk', typical: from(risksSampled, 'risk form (PM, open)'), worstCase: from(worstRisks, 'risk form (refused, as typed)'), knownProblems: [RISK_NONE_CHOICE] },
+  { id: 'risk', title: 'Risk form', template: 'risk', typical: from(risksSampled, 'risk form (PM, open)'), worstCase: from(worstRisks, 'risk form (refused, as typed)') },
   { id: 'risks', title: 'Risks and issues log', template: 'riskList', typical: from(risksSampled, 'risks list'), worstCase: () => required(worstRiskListPages()[0]) },
   { id: 'risk-history', title: 'Risk history', template: 'riskHistory', typical: from(worstRisks, 'risk history'), worstCase: from(worstRisks, 'risk history') },
   { id: 'risk-export', title: 'Risks export', template: 'riskExport', typical: from(risksSampled, 'risk export'), worstCase: () => riskExportCardJson(PROJECT_ID, { url: `https://gateway.example.nhs.uk/api/exports/${'r'.repeat(400)}`, expiresAt: new Date('2026-11-25T10:15:00Z') }) },
