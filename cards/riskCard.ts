@@ -2,7 +2,7 @@ import type { GatewayCatalogue } from '../bot/migration/gateways/catalogueTypes'
 import { RISK_REASON_MAX_LENGTH } from '../bot/migration/risks/riskAccess';
 import { RISK_CATEGORIES, RISK_CATEGORY_LABELS, RISK_FIELDS, type RiskType } from '../bot/migration/risks/riskEntry';
 import { RISK_TEXT_MAX_LENGTH, RISK_TITLE_MAX_LENGTH } from '../bot/migration/risks/riskInput';
-import { riskLinkValue } from '../bot/migration/risks/riskLinks';
+import { RISK_NO_LINK, riskLinkValue } from '../bot/migration/risks/riskLinks';
 import { RAG_LABELS } from '../bot/migration/risks/riskScore';
 import type { RiskView } from '../bot/migration/risks/riskView';
 import type { FieldError } from '../bot/migration/shared/errors';
@@ -55,6 +55,11 @@ interface RiskTemplateData {
   readonly summaryLine: string;
   readonly summaryColour: string;
   readonly values: FieldTexts;
+  /**
+   * Likelihood and impact for their `Input.Number`s, as numbers: the official renderer reads a string value such as
+   * "3" as no value and shows an empty box. Null when nothing numeric is there to show.
+   */
+  readonly ratings: { readonly likelihood: number | null; readonly impact: number | null };
   readonly errors: FieldTexts;
   readonly errorSummary: string;
   readonly typeChoices: readonly CardChoice[];
@@ -111,7 +116,22 @@ export function riskCardJson(data: RiskCardData): AdaptiveCardJson {
   const canDecide = entry !== undefined && data.canDecide === true;
   const closed = entry?.status === 'closed';
   const type = entry?.type ?? data.newType ?? 'risk';
-  return renderCardJson(riskTemplate, {
+  const values = {
+    type: shown('type', type),
+    title: shown('title', entry?.title ?? data.newTitle ?? ''),
+    description: shown('description', entry?.description ?? ''),
+    category: shown('category', entry?.category ?? 'other'),
+    likelihood: shown('likelihood', entry ? String(entry.likelihood) : ''),
+    impact: shown('impact', entry ? String(entry.impact) : ''),
+    owner: shown('owner', entry?.owner.id ?? ''),
+    mitigation: shown('mitigation', entry?.mitigation ?? ''),
+    actions: shown('actions', entry?.actions ?? ''),
+    link: shown('link', riskLinkValue(entry?.link)),
+    reviewDate: shown('reviewDate', entry?.reviewDate ?? ''),
+    status: shown('status', entry && entry.status !== 'closed' ? entry.status : 'open'),
+    reason: shown('reason', ''),
+  };
+  return withoutEmptyNumbers(renderCardJson(riskTemplate, {
     verbs: Verbs,
     projectId: data.projectId,
     riskId: entry?.riskId ?? '',
@@ -120,21 +140,8 @@ export function riskCardJson(data: RiskCardData): AdaptiveCardJson {
     heading: entry ? `${type === 'issue' ? 'Issue' : 'Risk'}: ${entry.title}` : type === 'issue' ? 'Add an issue' : 'Add a risk',
     summaryLine: risk ? summaryOf(risk) : 'A risk may happen; an issue has happened. The score is likelihood × impact; at 20 or more it is escalated to senior management.',
     summaryColour: risk ? RAG_COLOURS[risk.rag] : 'Default',
-    values: {
-      type: shown('type', type),
-      title: shown('title', entry?.title ?? data.newTitle ?? ''),
-      description: shown('description', entry?.description ?? ''),
-      category: shown('category', entry?.category ?? 'other'),
-      likelihood: shown('likelihood', entry ? String(entry.likelihood) : ''),
-      impact: shown('impact', entry ? String(entry.impact) : ''),
-      owner: shown('owner', entry?.owner.id ?? ''),
-      mitigation: shown('mitigation', entry?.mitigation ?? ''),
-      actions: shown('actions', entry?.actions ?? ''),
-      link: shown('link', riskLinkValue(entry?.link)),
-      reviewDate: shown('reviewDate', entry?.reviewDate ?? ''),
-      status: shown('status', entry && entry.status !== 'closed' ? entry.status : 'open'),
-      reason: shown('reason', ''),
-    },
+    values,
+    ratings: { likelihood: numberShown(values.likelihood), impact: numberShown(values.impact) },
     errors: fieldTexts((field) => errors.filter((e) => e.field === field).map((e) => e.message).join(' ')),
     errorSummary: errors.length === 0 ? '' : errors.length === 1 ? 'Nothing was saved: please check the answer marked below.' : `Nothing was saved: please check the ${errors.length} answers marked below.`,
     typeChoices: [
@@ -159,7 +166,21 @@ export function riskCardJson(data: RiskCardData): AdaptiveCardJson {
     canEscalate: canDecide && !closed && entry.escalation.escalated === false,
     canDeescalate: canDecide && !closed && entry.escalation.escalated === true,
     saveTitle: entry ? 'Save changes' : type === 'issue' ? 'Add the issue' : 'Add the risk',
-  });
+  }));
+}
+
+/** An empty number input carries no value at all: the template writes null there, which a client would send back. */
+function withoutEmptyNumbers(card: AdaptiveCardJson): AdaptiveCardJson {
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (typeof node === 'object' && node !== null) {
+      const element = node as Record<string, unknown>;
+      if (element.type === 'Input.Number' && element.value === null) delete element.value;
+      Object.values(element).forEach(visit);
+    }
+  };
+  visit(card);
+  return card;
 }
 
 /** "Score 20 (Red) · Escalated to senior management · Open · review by 8 December 2026". */
@@ -175,12 +196,18 @@ export function summaryOf(risk: RiskView): string {
 }
 
 function linkChoicesOf(catalogue: GatewayCatalogue): CardChoice[] {
-  const choices: CardChoice[] = [{ title: 'None', value: '' }];
+  const choices: CardChoice[] = [{ title: 'None', value: RISK_NO_LINK }];
   for (const stage of catalogue.stages) {
     choices.push({ title: `Gateway ${stage.number}: ${stage.title}`, value: `gateway:${stage.number}` });
     for (const item of stage.items) choices.push({ title: `${stage.number}: ${cut(item.action)}`, value: item.id });
   }
   return choices;
+}
+
+/** A typed or stored rating as the number input shows it; what is not a number (typed "seven") shows empty. */
+function numberShown(text: string): number | null {
+  const trimmed = text.trim();
+  return /^-?\d+(?:\.\d+)?$/.test(trimmed) ? Number(trimmed) : null;
 }
 
 function cut(text: string): string {

@@ -22,7 +22,8 @@ const welcomeTemplate = defineTemplate<WelcomeTemplateData>('welcome', template)
 
 const INTRO =
   'I help your project team move your organisation’s email to NHSmail, following NHS Digital’s self-migration guide: ' +
-  'the six gateways, the discovery questionnaire, risks and issues, roll-out groups and answering staff who ask when they migrate.';
+  'the six gateways, the discovery questionnaire, risks and issues, and the roll-out in groups. Staff can ask me when they ' +
+  'move and what to do, in their own words, and I remind them before their cutover.';
 
 /** Sent once when the bot is added, so the team learns what it is for before anyone has to ask. */
 export function welcomeCard(data: WelcomeCardData): AdaptiveCardJson {

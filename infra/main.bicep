@@ -43,6 +43,12 @@ param highlightDay string = 'Monday'
 @maxValue(23)
 param highlightHour int = 9
 
+@description('Optional: the endpoint of an Azure OpenAI resource in the trust tenant, https://<resource>.openai.azure.com, to sort staff questions before the offline model. Empty (the default): no language model, and no message text leaves the app.')
+param openAiEndpoint string = ''
+
+@description('With openAiEndpoint: the name of the model deployment on that resource. The managed identity needs the Cognitive Services OpenAI User role on it (granted by hand).')
+param openAiDeployment string = ''
+
 @description('Object id of the person or pipeline deploying, given Key Vault Secrets Officer so deploy.sh can create the secrets once. Empty: grant it by hand.')
 param deployerObjectId string = ''
 
@@ -189,6 +195,16 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   properties: { reserved: true }
 }
 
+// Croner's day numbers, so the in-process weekly timer and the Logic App start at the same time.
+var weekdayNumbers = { Sunday: 0, Monday: 1, Tuesday: 2, Wednesday: 3, Thursday: 4, Friday: 5, Saturday: 6 }
+
+// Azure OpenAI is optional: set only with an endpoint, signed in with the managed identity (never a key).
+var openAiSettings = openAiEndpoint == '' ? [] : [
+  { name: 'AZURE_OPENAI_ENDPOINT', value: openAiEndpoint }
+  { name: 'AZURE_OPENAI_DEPLOYMENT', value: openAiDeployment }
+  { name: 'AZURE_OPENAI_MANAGED_IDENTITY_CLIENT_ID', value: identity.properties.clientId }
+]
+
 var botPasswordSetting = botType == 'SingleTenant' ? [ { name: 'BOT_PASSWORD', value: '${kvRef}${botPasswordName})' } ] : []
 
 resource web 'Microsoft.Web/sites@2023-12-01' = {
@@ -224,15 +240,17 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'PUBLIC_BASE_URL', value: 'https://${publicHost}' }
         { name: 'EXPORT_LINK_SECRET', value: '${kvRef}${exportLinkSecretName})' }
         { name: 'JOBS_API_KEY', value: '${kvRef}${jobsApiKeyName})' }
-        // The Logic App below is the timer: it survives restarts and deployments, the in-process one does not.
-        { name: 'JOB_SCHEDULER', value: 'off' }
+        // The in-process timers stay on (JOB_SCHEDULER not set): with one instance they are the only runner of the
+        // cutover and registrations reminders and of projects' own highlight slots. The Logic App below is a weekly
+        // backstop that survives restarts and deployments; the claims keep the two from posting anything twice.
+        { name: 'WEEKLY_HIGHLIGHT_CRON', value: '0 ${highlightHour} * * ${weekdayNumbers[highlightDay]}' }
         { name: 'LOG_LEVEL', value: 'info' }
         { name: 'PORT', value: '8080' }
         { name: 'WEBSITES_PORT', value: '8080' }
         { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
         { name: 'ApplicationInsightsAgent_EXTENSION_VERSION', value: '~3' }
-      ], botPasswordSetting)
+      ], botPasswordSetting, openAiSettings)
     }
   }
   dependsOn: [ appReadsSecrets, dataContributor ]

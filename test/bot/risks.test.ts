@@ -184,11 +184,30 @@ describe('the risks and issues log in Teams, over HTTP', () => {
   it('when a likelihood of 7 is given, then the reason shows under the likelihood, everything typed is kept, and nothing is saved', async () => {
     const { card } = await save(TOM, { type: 'risk', title: 'Printers on ward 3', likelihood: '7', impact: '2', mitigation: 'Ask the supplier' });
     expect(textAfter(card, 'likelihood')).toBe('The likelihood must be a whole number from 1 to 5.');
-    expect(inputOf(card, 'likelihood')?.value).toBe('7');
+    expect(inputOf(card, 'likelihood')?.value).toBe(7);
     expect(inputOf(card, 'title')?.value).toBe('Printers on ward 3');
     expect(inputOf(card, 'mitigation')?.value).toBe('Ask the supplier');
     expect(JSON.stringify(card)).toContain('Nothing was saved');
     expect(await riskDeps.risks.all(projectId)).toHaveLength(2);
+  });
+
+  it('when an entry is opened to edit, then its likelihood and impact show in their number inputs, None has a real value, and choosing it removes the link', async () => {
+    const [entry] = (await riskDeps.risks.all(projectId)).filter((e) => e.title === 'archive tool not approved by IG');
+    if (!entry) throw new Error('the first risk is in the log');
+    const linked = await press(TOM, 'risk-save', { projectId, riskId: entry.riskId, expectedVersion: entry.version, link: 'gateway:3' });
+    expect(linked.text).toContain('Gateway 3');
+    const { card } = await press(TOM, 'risk-edit', { projectId, riskId: entry.riskId });
+    // Input.Number takes a number: the string "2" shows an empty box in Teams' renderer.
+    expect(inputOf(card, 'likelihood')?.value).toBe(2);
+    expect(inputOf(card, 'impact')?.value).toBe(3);
+    const link = inputOf(card, 'link') as { value?: unknown; choices?: { title: string; value: string }[] } | undefined;
+    expect(link?.value).toBe('gateway:3');
+    const none = link?.choices?.find((c) => c.title === 'None');
+    expect(none?.value).toBe('none');
+    const saved = await press(TOM, 'risk-save', { projectId, riskId: entry.riskId, expectedVersion: entry.version + 1, link: none?.value });
+    expect(saved.text).not.toContain('Please choose');
+    expect((await riskDeps.risks.get(projectId, entry.riskId))?.link).toBeUndefined();
+    expect(inputOf(saved.card, 'link')?.value).toBe('none');
   });
 
   it('when the team types risks, then the log lists open entries by score with Edit and History on each, and the filters narrow it', async () => {

@@ -5,6 +5,7 @@ import type { Project } from '../projects/project';
 import type { FieldError } from '../shared/errors';
 import { isIsoDate, type IsoDate } from '../shared/ukDates';
 import { RISK_CATEGORIES, RISK_TYPES, type RiskCategory, type RiskEntry, type RiskField, type RiskLink, type RiskType } from './riskEntry';
+import { RISK_NO_LINK } from './riskLinks';
 
 /**
  * Reading the risk card's inputs.
@@ -153,7 +154,8 @@ class FieldReader {
 
   link(value: unknown): RiskLink | null {
     const written = text(value);
-    if (written.length === 0) return null;
+    // Empty too: cards sent before None had a value of its own, and a form left without a choice.
+    if (written.length === 0 || written === RISK_NO_LINK) return null;
     const gateway = /^gateway:([1-6])$/.exec(written);
     if (gateway?.[1] !== undefined) return { kind: 'gateway', stage: Number(gateway[1]) as StageNumber };
     for (const stage of this.context.catalogue.stages) {

@@ -8,8 +8,14 @@ export function describeRiskLink(catalogue: GatewayCatalogue, link: RiskLink): s
   return `Gateway ${link.stage}: ${findItem(catalogue, link.itemId).item.action}`;
 }
 
-/** The value a card's choice carries for a link ('' for none), the one riskInput.ts reads back. */
+/**
+ * The choice value for "no link". Not the empty string: the official Adaptive Cards renderer, which Teams' clients
+ * use, treats a choice with an empty value as missing, so None could not be chosen.
+ */
+export const RISK_NO_LINK = 'none';
+
+/** The value a card's choice carries for a link ({@link RISK_NO_LINK} for none), the one riskInput.ts reads back. */
 export function riskLinkValue(link: RiskLink | undefined): string {
-  if (!link) return '';
+  if (!link) return RISK_NO_LINK;
   return link.kind === 'gateway' ? `gateway:${link.stage}` : link.itemId;
 }

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CardRenderError, defineTemplate, MAX_CARD_BYTES, renderCardJson } from '../../../cards/render';
 import { helpCard } from '../../../cards/helpCard';
@@ -55,5 +57,24 @@ describe('every card the bot sends', () => {
     const content = welcomeCard({ scope: 'team', capabilities: CAPABILITIES }) as unknown as { actions: { data: { verb: string } }[] };
     expect(content.actions.map((a) => a.data.verb)).toEqual([Verbs.help]);
     for (const capability of CAPABILITIES) expect(JSON.stringify(content)).toContain(capability.command);
+  });
+
+  it('when the welcome card introduces Gateway, then each thing it promises has its command in the list', () => {
+    const intro = String((welcomeCard({ scope: 'team', capabilities: CAPABILITIES }) as unknown as { body: { text?: string }[] }).body[1]?.text);
+    const commands = CAPABILITIES.map((c) => c.command);
+    const promises: readonly (readonly [RegExp, string])[] = [
+      [/six gateways/, 'gateway 1 … gateway 6'],
+      [/questionnaire/, 'questionnaire'],
+      [/risks and issues/, 'risks'],
+      [/roll-out in groups/, 'groups'],
+      [/ask me when they move/, 'when do I migrate'],
+    ];
+    for (const [words, command] of promises) {
+      expect(intro).toMatch(words);
+      expect(commands).toContain(command);
+    }
+    // The reminders are a job, not a command: the job file is the promise kept.
+    expect(intro).toMatch(/remind them before their cutover/);
+    expect(existsSync(path.join(__dirname, '../../../bot/jobs/cutoverReminderJob.ts'))).toBe(true);
   });
 });

@@ -4,6 +4,7 @@ import { cutoverLine, statusCardJson } from '../../../cards/statusCard';
 import { Verbs } from '../../../cards/verbs';
 import { actionsTitled, collectActions, visibleText } from './cardWalk';
 import { PROJECT_ID, statusFixture } from './fixtures';
+import { worstStatus } from './worstCase';
 
 describe('cutoverLine', () => {
   it.each([
@@ -80,4 +81,17 @@ describe('statusCard', () => {
     const titles = collectActions(statusCardJson(allPassed)).map((a) => a.title);
     expect(titles).toEqual(['My actions', 'People and roles']);
   });
+
+  it('when a gateway row shows a long list of what blocks it, then the name keeps the larger share of the width and the state wraps in its own', () => {
+    const rows = (statusCardJson(worstStatus()).body as { type: string; columns?: { width?: unknown; items: { text?: string }[] }[] }[]).filter((e) => e.type === 'ColumnSet');
+    expect(rows.length).toBe(6);
+    for (const row of rows) {
+      const [name, state] = row.columns ?? [];
+      // An "auto" state column takes as much as its text asks for, squeezing gateway 5's and 6's names to a word a line.
+      expect(typeof name?.width, String(name?.items[0]?.text)).toBe('number');
+      expect(typeof state?.width).toBe('number');
+      expect(Number(name?.width)).toBeGreaterThan(Number(state?.width));
+    }
+  });
 });
+

@@ -118,7 +118,23 @@ describe('infra/main.bicep against the code', () => {
     expect(header?.toLowerCase()).toBe(JOBS_KEY_HEADER);
     expect(bicep).toContain("authentication: { type: 'ManagedServiceIdentity', audience: 'https://vault.azure.net' }");
     expect(bicep).toContain("timeZone: 'GMT Standard Time'");
-    expect(appSettings.find((s) => s.name === 'JOB_SCHEDULER')?.value).toBe("'off'");
+  });
+
+  it('when the app runs on one instance, then its own timers stay on (the reminders and projects\' own slots have no job endpoint) and start at the Logic App\'s time', () => {
+    expect(appSettings.find((s) => s.name === 'JOB_SCHEDULER')).toBeUndefined();
+    expect(appSettings.find((s) => s.name === 'WEEKLY_HIGHLIGHT_CRON')?.value).toBe("'0 ${highlightHour} * * ${weekdayNumbers[highlightDay]}'");
+    expect(bicep).toContain("var weekdayNumbers = { Sunday: 0, Monday: 1, Tuesday: 2, Wednesday: 3, Thursday: 4, Friday: 5, Saturday: 6 }");
+    expect(bicep).toContain('schedule: { weekDays: [ highlightDay ], hours: [ highlightHour ], minutes: [ 0 ] }');
+  });
+
+  it('when Azure OpenAI is not asked for, then nothing of it is set; when it is, the managed identity signs in and no key is set', () => {
+    expect(bicep).toContain("param openAiEndpoint string = ''");
+    expect(bicep).toMatch(/var openAiSettings = openAiEndpoint == '' \? \[\] : \[/);
+    expect(appSettings.find((s) => s.name === 'AZURE_OPENAI_ENDPOINT')?.value).toBe('openAiEndpoint');
+    expect(appSettings.find((s) => s.name === 'AZURE_OPENAI_DEPLOYMENT')?.value).toBe('openAiDeployment');
+    expect(appSettings.find((s) => s.name === 'AZURE_OPENAI_MANAGED_IDENTITY_CLIENT_ID')?.value).toBe('identity.properties.clientId');
+    expect(appSettings.map((s) => s.name)).not.toContain('AZURE_OPENAI_API_KEY');
+    expect(bicep).toContain('], botPasswordSetting, openAiSettings)');
   });
 
   it('when the template is read, then its brackets balance and every resource names an API version', () => {

@@ -4,6 +4,7 @@ import { addRisk } from '../../../bot/migration/risks/addRisk';
 import { editRisk } from '../../../bot/migration/risks/editRisk';
 import { getRiskHistory } from '../../../bot/migration/risks/getRiskHistory';
 import { closeRisk, escalateRisk } from '../../../bot/migration/risks/riskDecisions';
+import { RISK_NO_LINK, riskLinkValue } from '../../../bot/migration/risks/riskLinks';
 import { InvalidState, NotFound, PermissionDenied, StaleEdit, ValidationFailed } from '../../../bot/migration/shared/errors';
 import { caught, lee, priya, sam, sue, tom } from '../projects/projectFixtures';
 import { ARCHIVE_RISK, riskWorld, type RiskWorld } from './riskFixtures';
@@ -34,6 +35,16 @@ describe('editing an entry of the log', () => {
       ['link', `Gateway 1: ${findItem(DEFAULT_GATEWAY_CATALOGUE, 'g1-integrated-apps-review').item.action}`, 'Gateway 2: Initiation'],
       ['status', 'open', 'mitigating'],
     ].reverse());
+  });
+
+  it('when None is chosen as the link, then the link is removed (the card sends "none": the official renderer treats an empty choice value as missing)', async () => {
+    const world = await riskWorld();
+    const riskId = await withRisk(world, { ...ARCHIVE_RISK, link: 'g1-integrated-apps-review' });
+    const { risk, changed } = await editRisk(world.riskDeps, { actor: tom, projectId: world.project.projectId, riskId, expectedVersion: 1, input: { link: RISK_NO_LINK } });
+    expect(RISK_NO_LINK).not.toBe('');
+    expect(changed).toBe(true);
+    expect(risk.entry.link).toBeUndefined();
+    expect(riskLinkValue(risk.entry.link)).toBe(RISK_NO_LINK);
   });
 
   it('when the edit changes nothing, then nothing is saved and the version stays', async () => {
