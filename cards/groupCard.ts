@@ -2,7 +2,7 @@ import type { GroupPage } from '../bot/migration/staff/rollout/groupUseCases';
 import { fullName, MIGRATION_STATUS_LABELS, MIGRATION_STATUSES } from '../bot/migration/staff/staffMember';
 import { formatUkDate } from '../bot/migration/shared/ukDates';
 import type { AdaptiveCardJson } from './adaptiveCardJson';
-import { ROLLOUT_INPUTS } from './rolloutCardData';
+import { LEAVE_AS_IS, ROLLOUT_INPUTS } from './rolloutCardData';
 import { choices, cut, execute, heading, input, rolloutCard, showCard, text, type Element } from './rolloutCardParts';
 import { Verbs } from './verbs';
 
@@ -40,11 +40,11 @@ export function groupCardJson(projectId: string, page: GroupPage, options: { rea
   const actions: Element[] = [];
   if (page.next !== undefined) actions.push(execute('More people', Verbs.groupShow, { ...data, after: page.next }));
   if (page.canChange) {
-    const moveChoices: (readonly [string, string])[] = [['Leave in this group', ''], ...page.groups.filter((g) => g.groupId !== group.groupId).map((g) => [cut(g.name, NAME_SHOWN), g.groupId] as const), ['No group', '-']];
+    const moveChoices: (readonly [string, string])[] = [['Leave in this group', LEAVE_AS_IS], ...page.groups.filter((g) => g.groupId !== group.groupId).map((g) => [cut(g.name, NAME_SHOWN), g.groupId] as const), ['No group', '-']];
     actions.push(
       showCard(
         'Change one person',
-        [input(ROLLOUT_INPUTS.localId, 'Local ID', { maxLength: 64 }), choices(ROLLOUT_INPUTS.moveTo, 'Move to', moveChoices, ''), choices(ROLLOUT_INPUTS.status, 'Status', [['Leave as it is', ''], ...STATUS_CHOICES], '')],
+        [input(ROLLOUT_INPUTS.localId, 'Local ID', { maxLength: 64 }), choices(ROLLOUT_INPUTS.moveTo, 'Move to', moveChoices, LEAVE_AS_IS), choices(ROLLOUT_INPUTS.personStatus, 'Status', [['Leave as it is', LEAVE_AS_IS], ...STATUS_CHOICES], LEAVE_AS_IS)],
         [execute('Save', Verbs.personChange, { ...data, ...(options.after ? { after: options.after } : {}) })],
       ),
       showCard(

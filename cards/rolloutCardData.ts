@@ -10,7 +10,12 @@ import { Verbs } from './verbs';
 const id = z.string().max(200);
 const wholeNumber = z.union([z.number().int(), z.string().trim().regex(/^-?\d{1,15}$/).transform(Number)]);
 const text = z.string().max(20_000).transform((s) => s.trim());
-const blankIsAbsent = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+/**
+ * The value of a "leave it as it is" choice. Not empty: the official renderer treats a choice valued '' as no choice
+ * at all, so the person could not pick it.
+ */
+export const LEAVE_AS_IS = 'leave';
+const blankIsAbsent = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (v === '' || v === LEAVE_AS_IS ? undefined : v), schema.optional());
 const projectOnly = z.object({ projectId: id });
 const onGroup = z.object({ projectId: id, groupId: id });
 
@@ -21,6 +26,8 @@ export const ROLLOUT_INPUTS = {
   department: 'department',
   localIds: 'localIds',
   status: 'status',
+  /** The one-person form's own status input: a card's inputs need ids of their own, even in separate forms. */
+  personStatus: 'personStatus',
   localId: 'localId',
   moveTo: 'moveTo',
   planned: 'planned',
@@ -34,10 +41,12 @@ export const ROLLOUT_CARD_DATA = {
   [Verbs.groupRemove]: onGroup.extend({ expectedVersion: wholeNumber }),
   [Verbs.groupAssign]: onGroup.extend({ by: z.enum(['department', 'list']), [ROLLOUT_INPUTS.department]: text.optional(), [ROLLOUT_INPUTS.localIds]: text.optional() }),
   [Verbs.groupStatus]: onGroup.extend({ [ROLLOUT_INPUTS.status]: blankIsAbsent(z.enum(MIGRATION_STATUSES)) }),
-  // '' for "leave as it is"; '-' takes the person out of every group.
+  // LEAVE_AS_IS (or '' from older cards) for "leave as it is"; '-' takes the person out of every group.
   [Verbs.personChange]: onGroup.extend({
     [ROLLOUT_INPUTS.localId]: text.optional(),
     [ROLLOUT_INPUTS.moveTo]: blankIsAbsent(id),
+    [ROLLOUT_INPUTS.personStatus]: blankIsAbsent(z.enum(MIGRATION_STATUSES)),
+    // Cards sent before the one-person form had its own status id.
     [ROLLOUT_INPUTS.status]: blankIsAbsent(z.enum(MIGRATION_STATUSES)),
     after: z.string().max(200).optional(),
   }),
@@ -59,6 +68,7 @@ export const ROLLOUT_FIELD_WORDS: Readonly<Record<string, string>> = {
   [ROLLOUT_INPUTS.department]: 'the department',
   [ROLLOUT_INPUTS.localIds]: 'the local IDs',
   [ROLLOUT_INPUTS.status]: 'the status',
+  [ROLLOUT_INPUTS.personStatus]: 'the status',
   [ROLLOUT_INPUTS.localId]: 'the local ID',
   [ROLLOUT_INPUTS.moveTo]: 'the group to move to',
   [ROLLOUT_INPUTS.planned]: 'the planned figures',

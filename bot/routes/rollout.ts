@@ -148,7 +148,7 @@ export function registerRollout(app: Application<GatewayTurnState>, deps: Rollou
       const actor = actorFrom(context);
       const localId = data[ROLLOUT_INPUTS.localId] ?? '';
       const moveTo = data[ROLLOUT_INPUTS.moveTo];
-      const status = data[ROLLOUT_INPUTS.status];
+      const status = data[ROLLOUT_INPUTS.personStatus] ?? data[ROLLOUT_INPUTS.status];
       if (localId === '' || (moveTo === undefined && status === undefined)) {
         throw new ValidationFailed([{ field: 'localId', message: 'Give their local ID, and choose a group to move them to or a status to set.' }]);
       }

@@ -224,6 +224,11 @@ describe('the roll-out in Teams, over HTTP', () => {
     const changed = await press(LEE, 'person-change', { projectId, groupId: 'pilot', localId: 'P005', moveTo: 'phase-1', status: 'migrated' });
     expect(changed.text).toContain('P005 is now Migrated. P005 moved.');
     expect((await bot.gateway.staff.members.get(projectId, 'P005'))?.groupId).toBe('phase-1');
+    // The card's own "leave it as it is" choices, as Teams sends them: the status changes, the group stays.
+    const statusOnly = await press(LEE, 'person-change', { projectId, groupId: 'phase-1', localId: 'P005', moveTo: 'leave', personStatus: 'activated' });
+    expect(statusOnly.text).toContain('P005 is now Activated.');
+    expect(statusOnly.text).not.toContain('moved');
+    expect(await bot.gateway.staff.members.get(projectId, 'P005')).toMatchObject({ groupId: 'phase-1', status: 'activated' });
     const renamed = await press(LEE, 'group-change', { projectId, groupId: 'phase-1', expectedVersion: 1, groupName: 'Phase 1 (community)', cutoverDate: PHASE_DATE });
     expect(renamed.text).toContain('Saved.');
     expect(renamed.text).toContain('Phase 1 (community)');

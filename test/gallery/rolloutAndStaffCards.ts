@@ -153,15 +153,9 @@ const settings = { projectId: PROJECT, usualTime: 'Mondays at 09:00 (UK time)', 
  * default sends the same); and "Change one person" and "Set everyone's status" both hold an input `status`. Each
  * ShowCard sends only its own inputs and the card's, so the two do not mix, but the renderer reports it.
  */
-const GROUP_CARD_PROBLEMS = [
-  'adaptivecards: PropertyCantBeNull: All choices in an Input.ChoiceSet must have their title and value properties set.',
-  'adaptivecards: PropertyCantBeNull: All choices in an Input.ChoiceSet must have their title and value properties set.',
-  'adaptivecards: DuplicateId: Duplicate Id "status".',
-];
-
 export const ROLLOUT_AND_STAFF_CARDS: readonly GalleryCard[] = [
   { id: 'groups', title: 'Roll-out groups', builder: 'groupsCardJson', typical: () => groupsCardJson(PROJECT, overview), worstCase: () => groupsCardJson(worst.PROJECT, worst.overview, worst.LONG) },
-  { id: 'group', title: 'A roll-out group and its people', builder: 'groupCardJson', typical: () => groupCardJson(PROJECT, page), worstCase: () => groupCardJson(worst.PROJECT, worst.page, { message: worst.LONG, after: 'x'.repeat(200) }), knownProblems: GROUP_CARD_PROBLEMS },
+  { id: 'group', title: 'A roll-out group and its people', builder: 'groupCardJson', typical: () => groupCardJson(PROJECT, page), worstCase: () => groupCardJson(worst.PROJECT, worst.page, { message: worst.LONG, after: 'x'.repeat(200) }) },
   { id: 'group-checklist', title: 'A roll-out group’s checklist', builder: 'groupChecklistCardJson', typical: () => groupChecklistCardJson(PROJECT, checklist), worstCase: () => groupChecklistCardJson(worst.PROJECT, worst.checklist, worst.LONG) },
   { id: 'coexistence', title: 'Co-existence check', builder: 'coexistenceCardJson', typical: () => coexistenceCardJson(PROJECT, coexistence), worstCase: () => coexistenceCardJson(worst.PROJECT, worst.coexistence, worst.LONG) },
   { id: 'registrations', title: 'Registrations against plan', builder: 'registrationsCardJson', typical: () => registrationsCardJson(PROJECT, registrations), worstCase: () => registrationsCardJson(worst.PROJECT, worst.registrations, worst.LONG) },
