@@ -5,6 +5,7 @@ import { addDays, todayInLondon } from '../../bot/migration/shared/ukDates';
 import { channelMessage, executeActivity, messageActivity, postActivity, submitActivity, TEST_TENANT } from '../harness/activities';
 import { adaptiveCardOf, visibleText } from '../harness/cardText';
 import { startGatewayUnderTest, type GatewayUnderTest } from '../harness/gatewayUnderTest';
+import { CosmosStaffImportStore } from '../../bot/storage/staff/cosmosStaffImportStore';
 
 /** The staff import as a PM uses it in Teams: a file sent in a personal chat, the upload page, the report, removals. */
 
@@ -237,6 +238,22 @@ describe('the staff import in Teams, over HTTP', () => {
     expect(await bot.gateway.staff.members.get(projectId, 'E3')).toBeUndefined();
     expect(text(await say(LEE, 'remove staff E3'))).toContain("couldn't find");
   });
+
+  it('when a restart stops an import before its commit, then it is rolled back at start and the PM is told to send the file again', async () => {
+    const store = new CosmosStaffImportStore(bot.gateway.storage.containers.projects);
+    const startedAt = new Date().toISOString();
+    expect(await store.begin({ projectId, importId: 'stopped-1', fileName: 'stopped.csv', by: { id: PM.id, name: PM.name }, startedAt, state: 'staging', applied: 0, toApply: 0 })).toBe('begun');
+    const member = { projectId, localId: 'S1', firstName: 'Stan', lastName: 'Staged', accountType: 'person' as const, delegateLocalIds: [], status: 'not-started' as const, updatedAt: startedAt, version: 1 };
+    await store.stage(projectId, 'stopped-1', [{ kind: 'added', member, history: [] }]);
+    const before = bot.connector.calls.length;
+    bot = await bot.restart();
+    await bot.gateway.staffImports.idle();
+    const reopened = new CosmosStaffImportStore(bot.gateway.storage.containers.projects);
+    expect((await reopened.get(projectId, 'stopped-1'))?.state).toBe('rolled-back');
+    expect(await bot.gateway.staff.members.get(projectId, 'S1')).toBeUndefined();
+    const told = bot.connector.calls.slice(before).filter((c) => c.conversationId === personal(PM) && c.method === 'POST');
+    expect(told.map((c) => visibleText(c.body ?? {})).join('\n')).toContain('The import of stopped.csv was stopped by a restart and nothing from it was saved; please send it again.');
+  }, 60_000);
 
   it('when the PM deletes the project, then after the confirmation card nothing of the project remains', async () => {
     const card = (await say(PM, 'delete project')).map((c) => adaptiveCardOf(c.body ?? {})).find((c) => c !== undefined);
