@@ -21,7 +21,7 @@ export interface DownloadPolicy {
   readonly maxBytes: number;
   /** Local mode (no app id): loopback over plain HTTP is allowed too. */
   readonly allowLoopback: boolean;
-  readonly fetch?: typeof fetch;
+  readonly fetch?: (url: string, init: RequestInit) => Promise<Response>;
   readonly timeoutMs?: number;
 }
 
