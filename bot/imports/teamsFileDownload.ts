@@ -101,7 +101,13 @@ async function readLimited(response: Response, maxBytes: number): Promise<Downlo
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let next: Awaited<ReturnType<typeof reader.read>>;
+    try {
+      next = await reader.read();
+    } catch {
+      return { ok: false, why: 'failed', message: 'The download from Teams broke off. Please send the file again.' };
+    }
+    const { done, value } = next;
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {
