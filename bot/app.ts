@@ -26,6 +26,9 @@ import { registerHelp } from './routes/help';
 import { registerInstall } from './routes/install';
 import { registerFaq, type FaqRouteDeps } from './routes/faq';
 import { registerAskTeam, type AskTeamRouteDeps } from './routes/askTeam';
+import { registerStaffImport, type StaffImportRouteDeps } from './routes/staffImport';
+import { registerDeleteProject } from './routes/deleteProject';
+import type { ProjectEraser } from './migration/projects/deleteProject';
 import type { Understanding } from './recognition/understanding';
 import type { GatewayTurnState } from './state';
 import type { GatewayAdapter } from './teams/gatewayAdapter';
@@ -60,6 +63,10 @@ export interface AppDependencies {
   readonly highlight?: Omit<HighlightRouteDeps, 'projects'>;
   /** Staff questions: the understanding (offline NLU, optional language model), the frequent answers and "ask the team"; without them only commands are understood. */
   readonly answers?: AnswerDependencies;
+  /** The staff import (file attachments, upload links, the report's buttons, remove staff); registered only when given. */
+  readonly staffImport?: Omit<StaffImportRouteDeps, 'projects'>;
+  /** `delete project`; registered only when given. */
+  readonly eraser?: ProjectEraser;
 }
 
 export interface AnswerDependencies {
@@ -100,7 +107,7 @@ export function createApp(deps: AppDependencies): Application<GatewayTurnState> 
 }
 
 /** What the routes need: the parts of `AppDependencies` that are not the Application's own. */
-export type RouteDependencies = Pick<AppDependencies, 'projects' | 'questionnaire' | 'risks' | 'notices' | 'highlight' | 'staff' | 'staffAnswers' | 'answers' | 'rollout'>;
+export type RouteDependencies = Pick<AppDependencies, 'projects' | 'questionnaire' | 'risks' | 'notices' | 'highlight' | 'staff' | 'staffAnswers' | 'answers' | 'rollout' | 'staffImport' | 'eraser'>;
 
 /**
  * Every route, in the order tried (the fallback last). One list for the app and for the test that checks every card
@@ -109,6 +116,8 @@ export type RouteDependencies = Pick<AppDependencies, 'projects' | 'questionnair
 export function registerRoutes(app: Application<GatewayTurnState>, deps: RouteDependencies): void {
   registerRecognition(app, deps.answers?.understanding);
   registerInstall(app);
+  // Before the text routes: a file sent with a few words is still the file.
+  if (deps.staffImport) registerStaffImport(app, { ...deps.staffImport, projects: deps.projects });
   registerHelp(app);
   registerWalkthrough(app, deps.projects);
   registerSetUp(app, deps.projects);
@@ -130,5 +139,6 @@ export function registerRoutes(app: Application<GatewayTurnState>, deps: RouteDe
     registerFaq(app, deps.answers.faq);
     registerAskTeam(app, deps.answers.askTeam);
   }
+  if (deps.eraser) registerDeleteProject(app, { projects: deps.projects, eraser: deps.eraser });
   registerFallback(app);
 }

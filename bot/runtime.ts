@@ -62,6 +62,15 @@ import { DEFAULT_FAQ_SETTINGS } from './migration/answers/faq/faqSettings';
 import { CosmosAskTeamRepository } from './storage/answers/cosmosAskTeamRepository';
 import { projectChannelPoster } from './teams/askTeamChannel';
 import type { AnswerDependencies } from './app';
+import { CosmosStaffImportStore } from './storage/staff/cosmosStaffImportStore';
+import { CosmosProjectEraser } from './storage/projects/cosmosProjectEraser';
+import { StaffImportJobs } from './jobs/staffImportJobs';
+import { csvParseReader } from './imports/csvParseReader';
+import { cardsInPlace } from './teams/cardInPlace';
+import { createUploadLinks } from './http/uploadLinks';
+import { uploadEndpoint } from './http/uploadEndpoint';
+import { DEFAULT_STAFF_IMPORT_SETTINGS } from './migration/staff/import/staffImportSettings';
+import type { StaffImportDeps } from './migration/staff/import/importStaffList';
 import { TurnQueue } from './turnQueue';
 
 export interface RuntimeOptions {
@@ -76,6 +85,8 @@ export interface RuntimeOptions {
     /** How often the in-process scheduler looks for projects' own slots come due (a minute when absent). */
     readonly slotTickMs?: number;
   };
+  /** Tests: how often a staff import's card is updated at most (3 s when absent). */
+  readonly staffImportProgressMs?: number;
   /** Tests: how the optional Azure OpenAI model reaches a fake endpoint (its certificate) and its breaker's clock. */
   readonly languageModel?: Pick<AzureOpenAiRecogniserDeps, 'httpAgent' | 'circuit'>;
 }
@@ -92,6 +103,8 @@ export interface RunningGateway {
   readonly runRegistrationsReminders: (at?: Date) => Promise<ReminderRunSummary>;
   /** The staff list and roll-out groups on Cosmos, for tests and the bench to arrange and check data. */
   readonly staff: { readonly members: CosmosStaffRepository; readonly groups: CosmosRolloutGroupRepository };
+  /** Staff imports running in the background (tests wait for them with `idle()`). */
+  readonly staffImports: StaffImportJobs;
   /** The stored conversation references, for tests and later jobs (e.g. telling a PM something). */
   readonly references: ReferenceStore;
   /** Runs the weekly highlight now and waits for it (tests, the bench); the timer and endpoint use the runner. */
@@ -209,7 +222,30 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
         notices,
       },
     };
+    // The staff import (#9): files from Teams or the upload page, imported in the background, the report in place.
+    const staffImportStore = new CosmosStaffImportStore(storage.containers.projects);
+    const importDeps: StaffImportDeps = { projects: projects.projects, store: staffImportStore, groups: staff.groups, clock: projects.clock, settings: DEFAULT_STAFF_IMPORT_SETTINGS };
+    const uploadLinks = createUploadLinks(exportLinks);
+    const cards = cardsInPlace({ adapter, botAppId, allowedServiceUrlHosts: config.allowedServiceUrlHosts, references, sender, logger });
+    const staffImports = new StaffImportJobs({
+      imports: importDeps,
+      reader: csvParseReader,
+      cards,
+      reportLink: (projectId, userId, importId) => uploadLinks.issueReport(projectId, userId, importId),
+      newId: () => projects.ids.newId(),
+      logger,
+      ...(options.staffImportProgressMs === undefined ? {} : { progressEveryMs: options.staffImportProgressMs }),
+    });
     const app = createApp({
+      staffImport: {
+        jobs: staffImports,
+        removal: { projects: projects.projects, staff: staff.members, links: staffLinks, imports: staffImportStore, clock: projects.clock },
+        uploadLink: (projectId, userId) => uploadLinks.issueUpload(projectId, userId),
+        sendPrivately: privateCardSender({ references, sender, logger }),
+        download: { allowLoopback: config.auth.kind === 'none' },
+        maxFileBytes: DEFAULT_STAFF_IMPORT_SETTINGS.maxFileBytes,
+      },
+      eraser: new CosmosProjectEraser(storage.containers.projects),
       staffAnswers,
       answers,
       rollout,
@@ -290,6 +326,7 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
         messages: messagesEndpoint({ adapter, allowedServiceUrlHosts: config.allowedServiceUrlHosts, logger, logic }),
         health: healthEndpoint(storage.isReachable),
         exports: exportEndpoint({ links: exportLinks, deps: questionnaire, risks, rollout, logger }),
+        uploads: uploadEndpoint({ links: uploadLinks, imports: importDeps, jobs: staffImports, cards, logger }),
         ...(config.jobs.apiKey === undefined && config.jobs.entraToken === undefined
           ? {}
           : {
@@ -303,6 +340,8 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       },
     });
     listening.url = http.url;
+    // Imports a restart stopped: rolled back before their commit, forward after it; each person is told.
+    staffImports.resume();
     const schedule: ScheduledJob | undefined = config.jobs.scheduler ? cronSchedule(config.jobs.weeklyHighlightCron, () => jobRunner.runNow(CATCH_UP)) : undefined;
     let ticking: { stop(): void } | undefined;
     if (schedule) {
@@ -330,6 +369,7 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       projects,
       staff,
       references,
+      staffImports,
       runWeeklyHighlights: runWeekly,
       runRegistrationsReminders: runRegistrationReminders,
       jobRunner,
@@ -344,6 +384,8 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
           registrationsReminderSchedule?.stop();
           await jobRunner.stop();
           await http.close();
+          // An import cut off here is finished (or rolled back) by the next start; a short wait lets small ones end.
+          await Promise.race([staffImports.idle(), sleep(5_000, undefined, { ref: false })]);
           await storage.close();
         })();
         return closing;

@@ -1,6 +1,8 @@
 import restify from 'restify';
 import type { Request, Response, Server } from 'restify';
 import { htmlPage, PRIVACY_PAGE, TERMS_PAGE } from './http/legalPages';
+import type { UploadRoutes } from './http/uploadEndpoint';
+import { IMPORT_REPORTS_PATH, UPLOADS_PATH } from './http/uploadLinks';
 import { errorSummary } from './log';
 import type { Logger } from './log';
 
@@ -14,6 +16,8 @@ export interface HttpRoutes {
   readonly exports?: (req: Request, res: Response) => Promise<void>;
   /** POST /api/jobs/weekly-highlights, only when a job key is configured (otherwise 404). */
   readonly weeklyHighlights?: (req: Request, res: Response) => Promise<void>;
+  /** The staff list's upload page (GET, POST /api/uploads/:token) and the import report's CSV. */
+  readonly uploads?: UploadRoutes;
 }
 
 export interface HttpServer {
@@ -33,7 +37,12 @@ export async function startHttpServer(options: { host: string; port: number; rou
   let inFlight = 0;
   let idle: (() => void) | undefined;
 
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }));
+  // The upload page's POST streams its own body (a staff file is up to 20 MB); everything else is small JSON.
+  const parsers = restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true });
+  server.use(parsers.map((parse): restify.RequestHandler => (req, res, next) => {
+      if (req.getPath().startsWith(`${UPLOADS_PATH}/`)) next();
+      else parse(req, res, next);
+    }));
 
   const tracked =
     (handler: (req: Request, res: Response) => Promise<void>) =>
@@ -56,6 +65,11 @@ export async function startHttpServer(options: { host: string; port: number; rou
   server.get('/privacy', tracked(htmlPage(PRIVACY_PAGE)));
   server.get('/terms', tracked(htmlPage(TERMS_PAGE)));
   if (options.routes.exports) server.get('/api/exports/:token', tracked(options.routes.exports));
+  if (options.routes.uploads) {
+    server.get(`${UPLOADS_PATH}/:token`, tracked(options.routes.uploads.page));
+    server.post(`${UPLOADS_PATH}/:token`, tracked(options.routes.uploads.upload));
+    server.get(`${IMPORT_REPORTS_PATH}/:token`, tracked(options.routes.uploads.report));
+  }
   if (options.routes.weeklyHighlights) server.post('/api/jobs/weekly-highlights', tracked(options.routes.weeklyHighlights));
 
   await new Promise<void>((resolve, reject) => {

@@ -115,6 +115,8 @@ export const CARD_DATA = {
   [Verbs.askTeamSend]: z.object({ question: z.string().max(1000) }),
   [Verbs.askTeamAnswer]: projectOnly.extend({ questionId: riskId, answer: text.optional() }),
   ...ROLLOUT_CARD_DATA,
+  [Verbs.staffImportRemoveMissing]: projectOnly.extend({ importId: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/) }),
+  [Verbs.projectDelete]: projectOnly.extend({ odsCode: z.string().max(20) }),
 } as const satisfies Record<Verb, z.ZodType<Record<string, unknown>>>;
 
 export type CardData<V extends Verb> = z.output<(typeof CARD_DATA)[V]>;

@@ -101,6 +101,10 @@ export const Verbs = {
   registrationsShow: 'registrations-show',
   registrationsPlan: 'registrations-plan',
   accountsExport: 'accounts-export',
+  /** The staff import's report (Execute): remove the people a file no longer lists (PM, LA). */
+  staffImportRemoveMissing: 'staff-import-remove-missing',
+  /** `delete project`'s confirmation (Execute, PM): the card names the project and carries its ODS code. */
+  projectDelete: 'project-delete',
 } as const;
 
 export type Verb = (typeof Verbs)[keyof typeof Verbs];

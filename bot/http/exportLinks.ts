@@ -58,6 +58,12 @@ export interface ExportLinks {
   issueAccountFile(projectId: string, userId: string, file: AccountFileRef): IssuedExportLink;
   checkAccountFile(token: string, query: URLSearchParams): AccountFileLinkCheck;
   isAccountFileToken(token: string): boolean;
+  /** The same key and MAC for other signed links (the staff upload page, the import report): base64url, 43 characters. */
+  sign(payload: string): string;
+  /** True when `signature` is `sign(payload)`, compared in constant time. */
+  verify(payload: string, signature: string): boolean;
+  readonly baseUrl: () => string;
+  readonly now: () => Date;
 }
 
 /** Which Portal file a link names (see portalAccounts.ts, PortalFileRange). */
@@ -100,6 +106,15 @@ export function createExportLinks(options: ExportLinkOptions): ExportLinks {
   const mac = (payload: string): Buffer => createHmac('sha256', key).update(`gateway-export-v1\n${payload}`).digest();
 
   return {
+    sign: (payload) => mac(payload).toString('base64url'),
+    verify(payload, signature) {
+      const expected = Buffer.from(mac(payload).toString('base64url'), 'utf8');
+      const given = Buffer.from(signature, 'utf8');
+      return given.length === expected.length && timingSafeEqual(given, expected);
+    },
+    baseUrl: () => (typeof options.baseUrl === 'function' ? options.baseUrl() : options.baseUrl).replace(/\/+$/, ''),
+    now,
+
     issue(projectId, format) {
       if (!isProjectId(projectId)) throw new RangeError('Not a project id');
       const expiresAt = new Date(now().getTime() + lifetimeMs);

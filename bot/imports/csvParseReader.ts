@@ -1,4 +1,5 @@
 import { parse, CsvError } from 'csv-parse';
+import iconv from 'iconv-lite';
 import { CsvFileError, type CsvRecord, type CsvRecordReader } from '../migration/staff/import/readStaffRecords';
 
 /** Text handed to the parser per write, so a 20 MB file is parsed as a stream rather than one string copy at a time. */
@@ -11,7 +12,7 @@ const CHUNK = 64 * 1024;
  * first line is counted from the raw text, because blank lines and quoted
  * line breaks make the parser's own line counter the record's last line.
  */
-export const csvParseReader: CsvRecordReader = (text: string): AsyncIterable<CsvRecord> => ({
+const records = (text: string): AsyncIterable<CsvRecord> => ({
   async *[Symbol.asyncIterator]() {
     const parser = parse({ raw: true, relax_column_count: true, skip_empty_lines: false, bom: true, max_record_size: 64 * 1024 });
     const feed = async (): Promise<void> => {
@@ -37,6 +38,11 @@ export const csvParseReader: CsvRecordReader = (text: string): AsyncIterable<Csv
       await feeding;
     }
   },
+});
+
+/** csv-parse for the records, iconv-lite for Windows-1252 (its table has the euro sign and curly quotes at 0x80–0x9F). */
+export const csvParseReader: CsvRecordReader = Object.assign(records, {
+  windows1252: (bytes: Uint8Array): string => iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'windows-1252'),
 });
 
 /** CRLF, LF or a lone CR (the parser's raw text keeps only the CR of a CRLF record end). */

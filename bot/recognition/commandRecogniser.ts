@@ -52,6 +52,8 @@ const TABLE: readonly (readonly [RegExp, Build])[] = [
   [/^(?:co ?-?existence|coexistence(?: check)?|co-existence check|(?:check )?shared mailboxes(?: check)?)$/, () => exact('coexistence', {})],
   [/^(?:registrations?(?: against plan| per month| plan)?|monthly registrations)$/, () => exact('registrations', {})],
   [/^(?:export|download) (?:the |new )?(?:nhsmail |portal )?accounts?(?: files?| csv)?(?: (?:for|of) (?:the )?(.+))?$|^portal files?$/, (m) => exact('export-accounts', m[1] === undefined ? {} : { group: m[1] })],
+  [/^(?:import|upload|send) (?:the |a |our )?(?:staff|staff list|staff file|staff csv)(?: list| file| csv)?$/, () => exact('import-staff', {})],
+  [/^(?:delete|remove|erase) (?:the |this |our )?(?:migration )?project$/, () => exact('delete-project', {})],
   [/^(?:(?:roll ?-?out )?group) (.+?) checklist$|^checklist (?:for|of) (?:the )?(?:group )?(pilot|phase \d+)$/, (m) => exact('group', { name: m[1] ?? m[2] ?? '', view: 'checklist' })],
   [/^(?:(?:roll ?-?out )?group) (.+)$|^(pilot|phase \d+)$/, (m) => exact('group', { name: m[1] ?? m[2] ?? '', view: 'people' })],
 ];
@@ -67,6 +69,15 @@ function colleagueQuestion(text: string | undefined): Recognition | undefined {
   const who = (match?.[1] ?? '').trim();
   if (who === '' || /^(?:i|we|you|it|the project|our project)$/i.test(who)) return undefined;
   return exact('colleague-migration', { who });
+}
+
+/** `remove staff <local ID>`, read as typed: a local ID keeps its capitals and punctuation. */
+const REMOVE_STAFF = /^(?:remove|delete|erase) (?:staff|staff member|person|from (?:the )?staff list)\s+(\S.{0,99})$/i;
+
+function removeStaff(text: string | undefined): Recognition | undefined {
+  const match = REMOVE_STAFF.exec((text ?? '').replace(/<at>[^<]*<\/at>/gi, ' ').replace(/\s+/g, ' ').trim());
+  const localId = (match?.[1] ?? '').trim();
+  return localId === '' ? undefined : exact('remove-staff', { localId });
 }
 
 /** `risk: …` or `issue: …`, read from the message as typed so the title keeps its capitals and punctuation. */
@@ -109,6 +120,8 @@ export function recogniseCommand(text: string | undefined): Recognition | undefi
   if (risk !== undefined) return risk;
   const colleague = colleagueQuestion(text);
   if (colleague !== undefined) return colleague;
+  const removal = removeStaff(text);
+  if (removal !== undefined) return removal;
   for (const [pattern, build] of TABLE) {
     const match = pattern.exec(normalised);
     if (match) return build(match);

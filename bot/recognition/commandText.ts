@@ -46,6 +46,12 @@ export function commandTextOf(recognition: Recognition): string | undefined {
       return `group ${recognition.entities.name}${recognition.entities.view === 'checklist' ? ' checklist' : ''}`;
     case 'export-accounts':
       return recognition.entities.group === undefined ? 'export accounts' : `export accounts for ${recognition.entities.group}`;
+    case 'import-staff':
+      return 'import staff';
+    case 'delete-project':
+      return 'delete project';
+    case 'remove-staff':
+      return `remove staff ${recognition.entities.localId}`;
     default:
       return undefined;
   }

@@ -73,6 +73,12 @@ export interface IntentEntities {
   readonly registrations: NoEntities;
   /** The account files for the NHSmail Portal, for everyone or one group (`group` as typed). */
   readonly 'export-accounts': { readonly group?: string };
+  /** `import staff` (PM, LA): a signed upload link for the staff list (a file can also simply be sent in a personal chat). */
+  readonly 'import-staff': NoEntities;
+  /** `remove staff <local ID>` (PM, LA): a data protection request; the local ID as typed. */
+  readonly 'remove-staff': { readonly localId: string };
+  /** `delete project` (PM): a confirmation card naming the project. */
+  readonly 'delete-project': NoEntities;
   /**
    * A member of staff asking about their own move, in their own words ("when am I moving to nhsmail", "is pharmacy in
    * the pilot", "my mailbox is too big"). `focus` says which part of their answer to lead with; the answer is always

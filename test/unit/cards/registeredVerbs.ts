@@ -38,6 +38,8 @@ export function registeredVerbs(): RegisteredVerbs {
     highlight: {} as NonNullable<RouteDependencies['highlight']>,
     answers: {} as NonNullable<RouteDependencies['answers']>,
     rollout: {} as NonNullable<RouteDependencies['rollout']>,
+    staffImport: {} as NonNullable<RouteDependencies['staffImport']>,
+    eraser: {} as NonNullable<RouteDependencies['eraser']>,
   });
   return { execute, submit };
 }

@@ -6,8 +6,9 @@
  * Windows-1252 when every byte means a character there, and refused otherwise
  * with the reason: guessing wrong would store mangled names for everyone.
  *
- * Node's `TextDecoder` knows Windows-1252 (the WHATWG table), so no decoding
- * library is needed and this stays pure.
+ * Which encoding it is is decided here; the Windows-1252 table itself is the
+ * edge's (`iconv-lite`, the project's library for it), passed in, so this
+ * stays pure.
  */
 
 export type FileEncoding = 'utf-8' | 'utf-8-bom' | 'windows-1252';
@@ -19,7 +20,10 @@ function isForeignByte(byte: number): boolean {
   return byte === 0x81 || byte === 0x8d || byte === 0x8f || byte === 0x90 || byte === 0x9d || (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d);
 }
 
-export function decodeStaffFile(bytes: Uint8Array): Decoded {
+/** Decodes bytes known to be Windows-1252; supplied by the edge. */
+export type Windows1252Decoder = (bytes: Uint8Array) => string;
+
+export function decodeStaffFile(bytes: Uint8Array, windows1252: Windows1252Decoder): Decoded {
   if (bytes.length === 0) return { ok: false, reason: 'The file is empty.' };
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
     return { ok: false, reason: 'This looks like an Excel workbook (.xlsx), not a CSV file. In Excel choose File, Save As, "CSV UTF-8", and send that.' };
@@ -43,7 +47,7 @@ export function decodeStaffFile(bytes: Uint8Array): Decoded {
       reason: `The file is neither UTF-8 nor Windows-1252 (byte ${foreign + (bom ? 4 : 1)} cannot be read in either). In Excel choose File, Save As, "CSV UTF-8", and send that.`,
     };
   }
-  return { ok: true, text: new TextDecoder('windows-1252').decode(body), encoding: 'windows-1252' };
+  return { ok: true, text: windows1252(body), encoding: 'windows-1252' };
 }
 
 export const ENCODING_LABELS: Readonly<Record<FileEncoding, string>> = {

@@ -1,5 +1,5 @@
 import { matchHeader, type HeaderMatch } from './staffColumns';
-import { decodeStaffFile, type FileEncoding } from './fileEncoding';
+import { decodeStaffFile, type FileEncoding, type Windows1252Decoder } from './fileEncoding';
 import { checkRow, type CheckedRow, type RowRejection } from './staffRows';
 
 /** One CSV record as the parser gives it, with the file line it starts on. */
@@ -8,8 +8,14 @@ export interface CsvRecord {
   readonly cells: readonly string[];
 }
 
-/** Splits text into CSV records; the edge supplies it (csv-parse), so the domain stays free of libraries. */
-export type CsvRecordReader = (text: string) => AsyncIterable<CsvRecord>;
+/**
+ * Splits text into CSV records, and decodes Excel's plain CSV (Windows-1252); the edge supplies both (csv-parse,
+ * iconv-lite), so the domain stays free of libraries.
+ */
+export interface CsvRecordReader {
+  (text: string): AsyncIterable<CsvRecord>;
+  readonly windows1252: Windows1252Decoder;
+}
 
 /** A CSV the parser could not read as a whole (an unclosed quote): refused, with where. */
 export class CsvFileError extends Error {
@@ -39,7 +45,7 @@ export type ReadFile =
  * whole is refused whole; a bad row is refused alone and the others go on.
  */
 export async function readStaffRecords(bytes: Uint8Array, reader: CsvRecordReader): Promise<ReadFile> {
-  const decoded = decodeStaffFile(bytes);
+  const decoded = decodeStaffFile(bytes, reader.windows1252);
   if (!decoded.ok) return decoded;
   let header: HeaderMatch | undefined;
   const rows: CheckedRow[] = [];

@@ -41,6 +41,18 @@ describe('reading a staff file', () => {
     expect(result.ok && result.rows[0]?.fields).toMatchObject({ localId: 'E1', firstName: 'René', lastName: 'Zoë' });
   });
 
+  it('when a file is not UTF-8, then the edge decodes it as Windows-1252 with iconv-lite (the euro sign and curly quotes too)', () => {
+    const bytes = Uint8Array.from([0x80, 0x20, 0x93, 0x41, 0x94, 0x20, 0xe9]);
+    expect(csvParseReader.windows1252(bytes)).toBe('€ “A” é');
+    const seen: number[] = [];
+    const decoded = decodeStaffFile(bytes, (b) => {
+      seen.push(b.length);
+      return 'decoded at the edge';
+    });
+    expect(decoded).toEqual({ ok: true, text: 'decoded at the edge', encoding: 'windows-1252' });
+    expect(seen).toEqual([bytes.length]);
+  });
+
   it('when a file is UTF-8 with a byte order mark, then the mark is not part of the first header', async () => {
     const result = await read(Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8('Local ID,First name,Last name\nE1,Chloé,Dubois\n')]));
     expect(result.ok && result.encoding).toBe('utf-8-bom');
@@ -48,9 +60,9 @@ describe('reading a staff file', () => {
   });
 
   it('when a file is UTF-16, a workbook, or neither UTF-8 nor Windows-1252, then it is refused saying how to save it', () => {
-    expect(decodeStaffFile(Uint8Array.from([0xff, 0xfe, 0x4c, 0x00]))).toEqual({ ok: false, reason: expect.stringContaining('UTF-16') as unknown });
-    expect(decodeStaffFile(Uint8Array.from([0x50, 0x4b, 0x03, 0x04]))).toEqual({ ok: false, reason: expect.stringContaining('Excel workbook') as unknown });
-    expect(decodeStaffFile(Uint8Array.from([0x41, 0x81, 0x42]))).toEqual({ ok: false, reason: expect.stringContaining('neither UTF-8 nor Windows-1252') as unknown });
+    expect(decodeStaffFile(Uint8Array.from([0xff, 0xfe, 0x4c, 0x00]), csvParseReader.windows1252)).toEqual({ ok: false, reason: expect.stringContaining('UTF-16') as unknown });
+    expect(decodeStaffFile(Uint8Array.from([0x50, 0x4b, 0x03, 0x04]), csvParseReader.windows1252)).toEqual({ ok: false, reason: expect.stringContaining('Excel workbook') as unknown });
+    expect(decodeStaffFile(Uint8Array.from([0x41, 0x81, 0x42]), csvParseReader.windows1252)).toEqual({ ok: false, reason: expect.stringContaining('neither UTF-8 nor Windows-1252') as unknown });
   });
 
   it('when cells hold quotes, commas and line breaks, then they are kept and line numbers count from where each row starts', async () => {
