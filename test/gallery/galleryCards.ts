@@ -29,6 +29,7 @@ import { Verbs } from '../../cards/verbs';
 import { walkthroughCard } from '../../cards/walkthroughCard';
 import { welcomeCard } from '../../cards/welcomeCard';
 import { ROLLOUT_AND_STAFF_CARDS } from './rolloutAndStaffCards';
+import { STAFF_IMPORT_CARDS } from './staffImportCards';
 import { PROJECT_ID, TODAY, projectFixture } from '../unit/cards/fixtures';
 import { worstHighlight } from '../unit/cards/highlightFixtures';
 import { fixtureRecord } from '../unit/questionnaire/fixtures';
@@ -135,4 +136,5 @@ export const GALLERY: readonly GalleryCard[] = [
   { id: 'highlight', title: 'Weekly highlight report', template: 'highlight', builder: 'highlightCardJson', typical: sample('highlight (posted)'), worstCase: () => required(worstWeekly()[0]) },
   { id: 'open-risks', title: 'Open risks beside the report', template: 'openRisks', builder: 'openRisksCardJson', typical: sample('open risks and issues'), worstCase: () => required(worstWeekly()[1]) },
   ...ROLLOUT_AND_STAFF_CARDS,
+  ...STAFF_IMPORT_CARDS,
 ];
