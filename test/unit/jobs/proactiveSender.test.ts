@@ -144,9 +144,12 @@ describe('ProactiveSender: the tenant limit holds in every second', () => {
     await Promise.all(Array.from({ length: 30 }, (_, i) => sender.send({ ...target, conversationId: `19:c${i}@thread.tacv2` }, message, hooks)));
     expect(posted).toHaveLength(30);
     const sorted = [...posted].sort((a, b) => a - b);
+    // Posts are timed here, a few microtask hops after the sender admitted them: on a loaded machine one can be
+    // stamped a millisecond or more late, so the window looked at is 50 ms short of a second. The old code put 23 in one.
+    const windowMs = 950;
     let most = 0;
     for (let hi = 0, lo = 0; hi < sorted.length; hi += 1) {
-      while (sorted[hi]! - sorted[lo]! >= 1_000) lo += 1;
+      while (sorted[hi]! - sorted[lo]! >= windowMs) lo += 1;
       most = Math.max(most, hi - lo + 1);
     }
     expect(most).toBeLessThanOrEqual(limit);
