@@ -1,4 +1,4 @@
-import { ACCOUNT_TYPES, LOCAL_ID_PATTERN, type AccountType } from '../staffMember';
+import { ACCOUNT_TYPES, LOCAL_ID_PATTERN, type AccountType, type StaffMember } from '../staffMember';
 import { GROUP_ID_PATTERN } from '../rolloutGroup';
 import type { HeaderMatch, StaffColumn } from './staffColumns';
 
@@ -8,21 +8,11 @@ import type { HeaderMatch, StaffColumn } from './staffColumns';
  * the import plan compares with it.
  */
 
-/** What a file row says about a person: only the fields a file can set (status and group history are the roll-out's). */
-export interface StaffRowFields {
-  readonly localId: string;
-  readonly firstName: string;
-  readonly lastName: string;
-  readonly currentEmail?: string;
-  readonly nhsmailAddress?: string;
-  readonly department?: string;
-  readonly jobRole?: string;
-  readonly mailboxMb?: number;
-  readonly accountType: AccountType;
-  readonly ownerLocalId?: string;
-  readonly delegateLocalIds: readonly string[];
-  readonly groupId?: string;
-}
+/**
+ * What a file row says about a person: the record's own fields, less what only Gateway sets (the project, the
+ * status and its version), so the two cannot drift apart.
+ */
+export type StaffRowFields = Omit<StaffMember, 'projectId' | 'status' | 'updatedAt' | 'version'>;
 
 export interface CheckedRow {
   /** The file's line number where the row starts (the header is line 1). */
