@@ -38,7 +38,7 @@ npm ci --no-audit --no-fund
 npm run build
 rm -rf .deploy && mkdir -p .deploy
 cp -r dist package.json package-lock.json .deploy/
-(cd .deploy && npm ci --omit=dev --no-audit --no-fund && python3 -m zipfile -c ../dist/gateway-app.zip .)
+(cd .deploy && npm ci --omit=dev --ignore-scripts --no-audit --no-fund && python3 -m zipfile -c ../dist/gateway-app.zip .)
 
 echo "== deploy"
 az webapp deploy -g "$rg" -n "$web" --src-path dist/gateway-app.zip --type zip
