@@ -27,6 +27,18 @@ function classify(context: RequestContext): CosmosOperationKind {
   return documentKinds[context.operationType ?? ''] ?? 'other';
 }
 
+/** A bulk request's body is the JSON text of its operations by the time it reaches the request stage. */
+function operationsIn(body: unknown): number {
+  if (Array.isArray(body)) return body.length;
+  if (typeof body !== 'string') return 0;
+  try {
+    const parsed: unknown = JSON.parse(body);
+    return Array.isArray(parsed) ? parsed.length : 0;
+  } catch {
+    return 0;
+  }
+}
+
 function zeroCounts(): Record<CosmosOperationKind, number> {
   return { read: 0, create: 0, upsert: 0, replace: 0, delete: 0, query: 0, other: 0 };
 }
@@ -42,15 +54,25 @@ function zeroCounts(): Record<CosmosOperationKind, number> {
  */
 export class CosmosOperationCounter {
   private counts = zeroCounts();
+  private bulk = 0;
 
   /** Pass to the client's `plugins` (createCosmosClient does this). */
   readonly plugin: PluginConfig = {
     on: 'request',
     plugin: (context, diagnosticNode, next) => {
       this.counts[classify(context)] += 1;
+      if (context.operationType === OperationType.Batch) this.bulk += operationsIn(context.body);
       return next(context);
     },
   };
+
+  /**
+   * Document operations carried inside bulk and batch requests (each request counts once, under `other`). Cosmos
+   * bills each of these as the point operation it is, so it is what an import's cost per row is made of.
+   */
+  get bulkOperations(): number {
+    return this.bulk;
+  }
 
   snapshot(): CosmosOperationCounts {
     return { ...this.counts };
@@ -58,6 +80,7 @@ export class CosmosOperationCounter {
 
   reset(): void {
     this.counts = zeroCounts();
+    this.bulk = 0;
   }
 
   get total(): number {

@@ -13,6 +13,7 @@ import { measureJournalCost, printJournalCost } from './journalCost';
 import { measureStatusCost } from './statusCost';
 import { measureHighlightCost, printHighlightCost } from './highlightCost';
 import { measureLookupCost, printLookupCost } from './lookupCost';
+import { measureImportCost, printImportCost } from './importCost';
 import { measureUnderstanding, printUnderstanding } from './understanding';
 import type { LoadResult } from './load';
 import type { CosmosOperationCounts } from '../../bot/storage/operationCounter';
@@ -144,6 +145,10 @@ async function main(): Promise<void> {
     const lookups = [];
     for (const size of staffSizes) lookups.push(await measureLookupCost(gateway, connector, size));
     printLookupCost(lookups);
+
+    // `import staff` at 50,000 rows (BENCH_IMPORT_ROWS to change; 0 skips it).
+    const importRows = Number(process.env.BENCH_IMPORT_ROWS ?? 50_000);
+    if (importRows > 0) printImportCost(await measureImportCost(gateway, importRows));
 
     // What durability costs: the embedded store's write journal against the same server without it.
     for (const concurrency of [8, 1]) {

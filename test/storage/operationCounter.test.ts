@@ -53,6 +53,16 @@ describe('CosmosOperationCounter', () => {
     expect(counter.snapshot().other).toBeGreaterThanOrEqual(1);
   });
 
+  it('when 250 operations go in one bulk call, then each is counted as a bulk operation and none as a point write', async () => {
+    const operations = Array.from({ length: 250 }, (_, i) => ({ operationType: 'Upsert' as const, partitionKey: 'pb', resourceBody: { id: `b${i}`, projectId: 'pb' } }));
+    const results = await fixture.containers.projects.items.executeBulkOperations(operations);
+    expect(results.every((r) => r.response?.statusCode === 201)).toBe(true);
+    expect(counter.bulkOperations).toBe(250);
+    expect(counter.snapshot()).toMatchObject({ create: 0, upsert: 0 });
+    counter.reset();
+    expect(counter.bulkOperations).toBe(0);
+  });
+
   it('when database metadata is read, then it counts as "other", not as a document read', async () => {
     await fixture.containers.database.read();
     expect(counter.snapshot()).toMatchObject({ read: 0, other: 1 });

@@ -44,6 +44,11 @@ type StoredParts = Pick<WithEtag<StaffDocument>, '_etag' | 'history' | 'nextHist
 export class CosmosStaffImportStore implements StaffImportStore {
   /** The records the last plan of each project was made from, so staging can write whole documents (one instance's memory only). */
   private readonly readForPlan = new Map<string, Map<string, StoredParts>>();
+  /**
+   * The rows this instance staged, by import and local ID, so the apply that follows at once need not read 50,000
+   * staged documents back (a fifth of a large import's time). An apply after a restart finds none and reads them.
+   */
+  private readonly stagedHere = new Map<string, Map<string, ImportRowDocument>>();
 
   constructor(
     private readonly container: Container,
@@ -84,6 +89,7 @@ export class CosmosStaffImportStore implements StaffImportStore {
 
   async stage(projectId: string, importId: string, changes: readonly PlannedChange[]): Promise<void> {
     const read = this.readForPlan.get(projectId);
+    const rows: ImportRowDocument[] = [];
     const operations: OperationInput[] = changes.map((change) => {
       const base = read?.get(change.member.localId);
       const history = change.history;
@@ -106,10 +112,19 @@ export class CosmosStaffImportStore implements StaffImportStore {
         change,
         ...whole,
       };
+      rows.push(row);
       // Upsert: staging the same row again (a retry) is the same row.
       return { operationType: 'Upsert', partitionKey: projectId, resourceBody: row as unknown as JSONObject };
     });
-    assertAll(await runBulk(this.container, operations), 'staged');
+    let kept = this.stagedHere.get(importId);
+    try {
+      assertAll(await runBulk(this.container, operations), 'staged');
+    } catch (err: unknown) {
+      this.stagedHere.delete(importId);
+      throw err;
+    }
+    if (!kept) this.stagedHere.set(importId, (kept = new Map<string, ImportRowDocument>()));
+    for (const row of rows) kept.set(row.localId, row);
   }
 
   async commit(projectId: string, importId: string, report: ImportReport, toApply: number): Promise<void> {
@@ -129,13 +144,19 @@ export class CosmosStaffImportStore implements StaffImportStore {
     const at = this.now().toISOString();
     let applied = total - (await this.countRows(projectId, importId));
     progress?.(applied, total);
-    for (;;) {
-      const rows = await this.query<ImportRowDocument>(
-        projectId,
-        `TOP ${this.applyChunk} *`,
-        `c.type = '${IMPORT_ROW_TYPE}' AND c.importId = @importId`,
-        [{ name: '@importId', value: importId }],
-      );
+    const kept = this.stagedHere.get(importId);
+    this.stagedHere.delete(importId);
+    // Only a whole, untouched staging is taken from memory; anything else (a restart, an apply cut off) reads the store.
+    const fromMemory = kept !== undefined && applied === 0 && kept.size === total ? [...kept.values()] : undefined;
+    for (let round = 0; ; round += 1) {
+      const rows = fromMemory
+        ? fromMemory.slice(round * this.applyChunk, (round + 1) * this.applyChunk)
+        : await this.query<ImportRowDocument>(
+            projectId,
+            `TOP ${this.applyChunk} *`,
+            `c.type = '${IMPORT_ROW_TYPE}' AND c.importId = @importId`,
+            [{ name: '@importId', value: importId }],
+          );
       if (rows.length === 0) break;
       await this.applyRows(projectId, importId, await this.writeWhole(projectId, rows), at);
       assertAll(
@@ -157,6 +178,7 @@ export class CosmosStaffImportStore implements StaffImportStore {
   }
 
   async rollBack(projectId: string, importId: string): Promise<void> {
+    this.stagedHere.delete(importId);
     const current = await this.readRecord(projectId, importId);
     if (current && current.record.state !== 'staging' && current.record.state !== 'rolled-back') {
       throw new Error(`Import ${importId} is ${current.record.state} and is rolled forward, not back`);
