@@ -7,6 +7,9 @@ export { PlaygroundApiError } from './playgroundHttp';
 export { adaptiveCardOf, ADAPTIVE_CARD } from './playgroundWire';
 export type { BotActivity, PlaygroundContext, PlaygroundUser, SentMessage } from './playgroundWire';
 
+/** A file as Teams offers it to a bot: its name, where to download it, and its extension. */
+export type TeamsFile = { name: string; downloadUrl: string; fileType: string; uniqueId?: string };
+
 export type ActivityPredicate = (activity: BotActivity) => boolean;
 
 /** What the bot answered to an `Action.Execute`: the playground passes the invoke response body through. */
@@ -24,6 +27,12 @@ export type PlaygroundClient = {
   readonly activities: readonly BotActivity[];
   /** Sends text to the personal chat as the current user. */
   sendPersonal(text: string): Promise<SentMessage>;
+  /**
+   * Sends a file to the personal chat as Teams does (a `file.download.info` attachment with its download URL). The
+   * message API keeps only card attachments (0.2.28's schema strips any other), so this goes as the playground's own
+   * "custom activity", built on its template for the chat (its serviceUrl, conversation and current user).
+   */
+  sendPersonalFile(file: TeamsFile): Promise<void>;
   /** Posts to a channel (General by default), @mentioning the bot so it is delivered; replies arrive in the new thread. */
   sendChannel(text: string, options?: { channelId?: string }): Promise<SentMessage>;
   /** Sends to any conversation the current user is in; `mentionBot` prefixes the @mention. */
@@ -104,6 +113,26 @@ class StreamingPlaygroundClient implements PlaygroundClient {
 
   sendPersonal(text: string): Promise<SentMessage> {
     return this.send(this.context.personalChatId, text);
+  }
+
+  async sendPersonalFile(file: TeamsFile): Promise<void> {
+    const conversationId = this.context.personalChatId;
+    const template = await requestPlayground('GET', `${this.url}/_internal/v1/customActivities/template?conversationId=${encodeURIComponent(conversationId)}`);
+    if (!isRecord(template)) throw new Error('The playground gave no activity template for the personal chat.');
+    await requestPlayground('POST', `${this.url}/_internal/v1/customActivities`, {
+      ...template,
+      from: { ...(isRecord(template.from) ? template.from : {}), name: this.context.currentUser.name },
+      type: 'message',
+      text: '',
+      attachments: [
+        {
+          contentType: 'application/vnd.microsoft.teams.file.download.info',
+          name: file.name,
+          contentUrl: file.downloadUrl,
+          content: { downloadUrl: file.downloadUrl, uniqueId: file.uniqueId ?? file.name, fileType: file.fileType },
+        },
+      ],
+    });
   }
 
   sendChannel(text: string, options: { channelId?: string } = {}): Promise<SentMessage> {
