@@ -24,6 +24,7 @@ import { registerWalkthrough } from './routes/walkthrough';
 import { registerWhenDoIMigrate, type StaffAnswerRouteDeps } from './routes/whenDoIMigrate';
 import { registerHelp } from './routes/help';
 import { registerInstall } from './routes/install';
+import type { InstallLinkRouteDeps } from './routes/installLink';
 import { registerFaq, type FaqRouteDeps } from './routes/faq';
 import { registerAskTeam, type AskTeamRouteDeps } from './routes/askTeam';
 import { registerStaffImport, type StaffImportRouteDeps } from './routes/staffImport';
@@ -67,6 +68,8 @@ export interface AppDependencies {
   readonly staffImport?: Omit<StaffImportRouteDeps, 'projects'>;
   /** `delete project`; registered only when given. */
   readonly eraser?: ProjectEraser;
+  /** Matching a person to their staff record when the app is installed for them; without it, only the welcome. */
+  readonly installLink?: InstallLinkRouteDeps;
 }
 
 export interface AnswerDependencies {
@@ -107,7 +110,7 @@ export function createApp(deps: AppDependencies): Application<GatewayTurnState> 
 }
 
 /** What the routes need: the parts of `AppDependencies` that are not the Application's own. */
-export type RouteDependencies = Pick<AppDependencies, 'projects' | 'questionnaire' | 'risks' | 'notices' | 'highlight' | 'staff' | 'staffAnswers' | 'answers' | 'rollout' | 'staffImport' | 'eraser'>;
+export type RouteDependencies = Pick<AppDependencies, 'projects' | 'questionnaire' | 'risks' | 'notices' | 'highlight' | 'staff' | 'staffAnswers' | 'answers' | 'rollout' | 'staffImport' | 'eraser' | 'installLink'>;
 
 /**
  * Every route, in the order tried (the fallback last). One list for the app and for the test that checks every card
@@ -115,7 +118,7 @@ export type RouteDependencies = Pick<AppDependencies, 'projects' | 'questionnair
  */
 export function registerRoutes(app: Application<GatewayTurnState>, deps: RouteDependencies): void {
   registerRecognition(app, deps.answers?.understanding);
-  registerInstall(app);
+  registerInstall(app, deps.installLink);
   // Before the text routes: a file sent with a few words is still the file.
   if (deps.staffImport) registerStaffImport(app, { ...deps.staffImport, projects: deps.projects });
   registerHelp(app);

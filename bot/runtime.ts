@@ -54,6 +54,8 @@ import { createAdapter } from './teams/createAdapter';
 import type { ReferenceStore } from './teams/conversationReferences';
 import { abortableSleep, cloudAdapterPoster, ProactiveSender, type ProactiveSenderDeps } from './teams/proactiveSender';
 import { referenceCapture } from './teams/referenceCapture';
+import type { InstallLinkDeps } from './migration/answers/personal/installedPeople';
+import { CosmosInstalledPeople } from './storage/staff/cosmosInstalledPeople';
 import { createTurnPipeline } from './turnPipeline';
 import { sharedOfflineNlu } from './recognition/nlu/offlineNlu';
 import { understandWith } from './recognition/understanding';
@@ -195,6 +197,8 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
     };
     const staffDirectory = new CosmosStaffDirectory(storage.containers.projects, async (projectId) => (await projects.projects.get(projectId))?.tenantId);
     const staffLinks = new CosmosStaffLinks(storage.containers.projects);
+    // People the app was installed for (an administrator's install for everyone), matched as first contact is.
+    const installed: InstallLinkDeps = { records: { directory: staffDirectory, links: staffLinks, clock: projects.clock }, installed: new CosmosInstalledPeople(storage.containers.projects) };
     const staffAnswers: StaffAnswerRouteDeps = {
       projects,
       answers: { staff: staff.members, groups: staff.groups, projects: projects.projects, directory: staffDirectory, links: staffLinks, settings: DEFAULT_FAQ_SETTINGS },
@@ -246,6 +250,7 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
         maxFileBytes: DEFAULT_STAFF_IMPORT_SETTINGS.maxFileBytes,
       },
       eraser: new CosmosProjectEraser(storage.containers.projects),
+      installLink: { links: installed, logger },
       staffAnswers,
       answers,
       rollout,
@@ -304,6 +309,7 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       groups: new CosmosScheduledGroups(storage.containers.projects),
       staff: staff.members,
       links: staffLinks,
+      installed,
       projects: projects.projects,
       claims,
       references,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { myMigrationCardJson } from '../../cards/myMigrationCard';
 import type { Logger } from '../log';
 import type { AnswerSettings } from '../migration/answers/personal/myMigrationAnswer';
+import { linkInstalledMember, type InstallLinkDeps } from '../migration/answers/personal/installedPeople';
 import type { StaffLinkStore } from '../migration/answers/personal/personalPorts';
 import type { Project } from '../migration/projects/project';
 import type { ProjectRepository } from '../migration/projects/projectRepository';
@@ -36,6 +37,8 @@ export interface CutoverReminderDeps {
   readonly groups: ScheduledGroupSource;
   readonly staff: Pick<StaffRepository, 'list'>;
   readonly links: Pick<StaffLinkStore, 'get'>;
+  /** People the app was installed for before the list had them: a record nobody has linked is looked for there. */
+  readonly installed?: InstallLinkDeps;
   readonly projects: Pick<ProjectRepository, 'get'>;
   readonly claims: ClaimStore;
   readonly references: ReferenceStore;
@@ -74,7 +77,9 @@ const PAGE_SIZE = 100;
  * member Gateway can reach, each behind its own claim (`cutover-reminder:<group>:<date>:<N>d:<local ID>`), so a
  * restart, a second instance or a second run the same day sends nobody anything twice. Someone who cannot be
  * reached (never matched to Teams, no personal chat because the app is not installed for them, Teams answering 403)
- * has their claim closed as failed with the reason: that is the record of who was not told. The project manager is
+ * has their claim closed as failed with the reason: that is the record of who was not told. A record nobody has
+ * linked yet is looked for among the people the app was installed for (an import after an administrator's install
+ * for everyone), and linked when found. The project manager is
  * told once per round how many were reminded and how many could not be reached.
  */
 export async function runCutoverReminders(deps: CutoverReminderDeps, options: { readonly today?: IsoDate; readonly runId?: string; readonly signal?: AbortSignal } = {}): Promise<CutoverReminderRunSummary> {
@@ -132,8 +137,9 @@ async function remindGroup(deps: CutoverReminderDeps, project: Project, reminder
 }
 
 async function targetOf(deps: CutoverReminderDeps, project: Project, member: StaffMember): ReturnType<Parameters<typeof deliverOnce>[1]['target']> {
-  const link = await deps.links.get(project.projectId, member.localId);
-  if (link === undefined || link.tenantId !== project.tenantId) return { ok: false, reason: 'not-linked' };
+  const stored = await deps.links.get(project.projectId, member.localId);
+  const link = stored?.tenantId === project.tenantId ? stored : deps.installed === undefined ? undefined : await linkInstalledMember(deps.installed, project.tenantId, member);
+  if (link === undefined) return { ok: false, reason: 'not-linked' };
   const reference = await deps.references.get(project.tenantId, { kind: 'user', userId: link.userId });
   if (!reference?.reachable) return { ok: false, reason: 'no-personal-chat' };
   return {

@@ -72,6 +72,7 @@ export class FakeConnector {
   private waiters: { predicate: (calls: readonly ConnectorCall[]) => boolean; resolve: () => void }[] = [];
   private nextId = 1;
   private readonly refused = new Map<string, number>();
+  private readonly memberFailures = new Map<string, number>();
   private readonly recentByTenant = new Map<string, number[]>();
 
   private constructor(
@@ -117,6 +118,11 @@ export class FakeConnector {
     this.roster.set(member.id, member);
   }
 
+  /** Roster look-ups of `memberId` answer `status` (403: not allowed; 5xx: Teams struggling), even if they are a member. */
+  failMemberLookups(memberId: string, status: number): void {
+    this.memberFailures.set(memberId, status);
+  }
+
   /** The next `times` activity posts fail with `status` (and a Retry-After header for 429). */
   failNext(status: number, options: { times?: number; retryAfterSeconds?: number } = {}): void {
     this.failure = { status, retryAfterSeconds: options.retryAfterSeconds, remaining: options.times ?? 1 };
@@ -152,6 +158,7 @@ export class FakeConnector {
     this.calls.length = 0;
     this.refusedAsTooBig.length = 0;
     this.refused.clear();
+    this.memberFailures.clear();
     this.recentByTenant.clear();
     this.failure = undefined;
     this.delayMs = 0;
@@ -216,6 +223,8 @@ export class FakeConnector {
     this.record(call);
     if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     if (segments[3] === 'members' && segments[4] !== undefined) {
+      const failure = this.memberFailures.get(segments[4]);
+      if (failure !== undefined) return void sendJson(res, failure, JSON.stringify({ error: { code: 'InjectedMemberFailure' } }));
       const member = this.roster.get(segments[4]);
       if (!member) return void sendJson(res, 404, JSON.stringify({ error: { code: 'MemberNotFoundInConversation' } }));
       return void sendJson(res, 200, JSON.stringify(member));

@@ -42,10 +42,25 @@ export async function findMyRecord(deps: MyRecordDeps, query: MyRecordQuery): Pr
     // Removed from the list, or re-imported under another local ID: match again.
   }
 
-  const identity = await query.identity();
+  return linkByIdentity(deps, actor, await query.identity());
+}
+
+/** Who a Teams person is, without a display name: an install or a job knows only the ids. */
+export interface TeamsPerson {
+  readonly tenantId: string;
+  readonly userId: string;
+  readonly aadObjectId?: string;
+}
+
+/**
+ * First contact's match, on its own: the person's addresses from Teams against the lists of their tenant's projects,
+ * and the link saved both ways when exactly one record is theirs. Shared by the person's own question, the app being
+ * installed for them, and the reminders finding someone installed before the list had them.
+ */
+export async function linkByIdentity(deps: Omit<MyRecordDeps, 'staff'>, person: TeamsPerson, identity: TeamsIdentity | undefined): Promise<MyRecord> {
   const addresses = identity === undefined ? [] : addressesOf(identity);
   if (addresses.length === 0) return { kind: 'no-identity' };
-  const match = matchIdentity(addresses, await deps.directory.findByAddresses(actor.tenantId, addresses));
+  const match = matchIdentity(addresses, await deps.directory.findByAddresses(person.tenantId, addresses));
   if (match.kind === 'not-on-list') return { kind: 'not-on-list', addresses };
   if (match.kind === 'ambiguous') return { kind: 'ambiguous' };
 
@@ -53,10 +68,10 @@ export async function findMyRecord(deps: MyRecordDeps, query: MyRecordQuery): Pr
   await deps.links.save({
     projectId: member.projectId,
     localId: member.localId,
-    tenantId: actor.tenantId,
-    userId: actor.userId,
-    ...(actor.aadObjectId === undefined ? {} : { aadObjectId: actor.aadObjectId }),
+    tenantId: person.tenantId,
+    userId: person.userId,
+    ...(person.aadObjectId === undefined ? {} : { aadObjectId: person.aadObjectId }),
     linkedAt: deps.clock.now().toISOString(),
   });
-  return { kind: 'found', member, remember: { tenantId: actor.tenantId, projectId: member.projectId, localId: member.localId } };
+  return { kind: 'found', member, remember: { tenantId: person.tenantId, projectId: member.projectId, localId: member.localId } };
 }
