@@ -4,6 +4,8 @@ import { entraDefaultsFor } from './http/entraJobToken';
 import { assertCronPattern } from './jobs/scheduler';
 import { DEFAULT_RISK_SETTINGS, resolveRiskSettings, type RiskSettings } from './migration/risks/riskSettings';
 import { ValidationFailed } from './migration/shared/errors';
+import { MAX_STAFF_IMPORT_FILE_MB, resolveStaffImportSettings, type StaffImportSettings } from './migration/staff/import/staffImportSettings';
+import { DEFAULT_ROLLOUT_SETTINGS, formatPortalColumns, MAX_PORTAL_FILE_ROWS, parsePortalColumns, resolveRolloutSettings, type RolloutSettings } from './migration/staff/rollout/rolloutSettings';
 
 /**
  * Where the bot keeps its records. `embedded` starts the in-process Cosmos server so a newcomer needs nothing
@@ -56,6 +58,10 @@ export interface GatewayConfig {
   readonly jobs: JobsConfig;
   /** The risks log's RAG thresholds and automatic escalation score (`bot/migration/risks/riskSettings.ts`). */
   readonly risks: RiskSettings;
+  /** The Portal files' columns and size, and the registrations rule and reminder (`bot/migration/staff/rollout/rolloutSettings.ts`). */
+  readonly rollout: RolloutSettings;
+  /** The staff file size limit, and the quota its warnings use: the catalogue's (`bot/migration/staff/import/staffImportSettings.ts`). */
+  readonly staffImport: StaffImportSettings;
   /** Undefined (the default): no language model, and no message text leaves the tenant. */
   readonly languageModel: LanguageModelConfig | undefined;
   /** Warnings worth printing once at start, e.g. "BOT_ID without COSMOS_ENDPOINT uses the embedded store". */
@@ -158,6 +164,9 @@ const portNumber = (fallback: number) =>
 
 const riskScore = optionalText.pipe(z.string().regex(/^\d+$/, 'must be a whole number from 1 to 25').transform(Number).optional());
 
+/** A whole number whose range the domain's own settings check; `message` says what is wanted when it is not a number. */
+const wholeNumber = (message: string) => optionalText.pipe(z.string().regex(/^\d+$/, message).transform(Number).optional());
+
 const envSchema = z.object({
   BOT_ID: optionalText,
   BOT_PASSWORD: optionalText,
@@ -200,6 +209,17 @@ const envSchema = z.object({
   RISK_RED_SCORE: riskScore,
   RISK_AMBER_SCORE: riskScore,
   RISK_ESCALATE_SCORE: riskScore,
+  PORTAL_COLUMNS: optionalText,
+  PORTAL_FILE_ROWS: wholeNumber(`must be a whole number from 1 to ${MAX_PORTAL_FILE_ROWS}`),
+  REGISTRATIONS_BEHIND_PLAN_SHARE: optionalText.pipe(
+    z
+      .string()
+      .regex(/^(?:\d+(?:\.\d+)?|\.\d+)$/, 'must be a share above 0 and at most 1, such as 0.9 (1 is every planned account)')
+      .transform(Number)
+      .optional(),
+  ),
+  REGISTRATIONS_REMINDER_WORKING_DAYS: wholeNumber('must be a whole number from 0 to 15'),
+  STAFF_IMPORT_MAX_FILE_MB: wholeNumber(`must be a whole number of MB from 1 to ${MAX_STAFF_IMPORT_FILE_MB}`),
   AZURE_OPENAI_ENDPOINT: optionalText.pipe(
     z
       .string()
@@ -221,8 +241,23 @@ const envSchema = z.object({
   ),
 });
 
-/** The environment name of each risk setting, so the domain's own checks can be reported in the operator's terms. */
+/** The environment name of each domain setting, so the domain's own checks can be reported in the operator's terms. */
 const RISK_SETTING_NAMES: Readonly<Record<string, string>> = { redScore: 'RISK_RED_SCORE', amberScore: 'RISK_AMBER_SCORE', escalateScore: 'RISK_ESCALATE_SCORE' };
+const ROLLOUT_SETTING_NAMES: Readonly<Record<string, string>> = {
+  portalFileRows: 'PORTAL_FILE_ROWS',
+  behindPlanShare: 'REGISTRATIONS_BEHIND_PLAN_SHARE',
+  reminderWorkingDaysBeforeMonthEnd: 'REGISTRATIONS_REMINDER_WORKING_DAYS',
+};
+const STAFF_IMPORT_SETTING_NAMES: Readonly<Record<string, string>> = { maxFileMb: 'STAFF_IMPORT_MAX_FILE_MB' };
+
+/** A domain settings check's field errors as start-up problems, each named by its environment variable. */
+function problemsNamed(err: unknown, names: Readonly<Record<string, string>>, problems: string[]): void {
+  if (!(err instanceof ValidationFailed)) throw err;
+  const fields = new RegExp(`\\b(${Object.keys(names).join('|')})\\b`, 'g');
+  for (const { field, message } of err.fieldErrors) {
+    problems.push(`${names[field] ?? field}: ${message.replace(new RegExp(`^${field} `), '').replace(fields, (f) => names[f] ?? f)}`);
+  }
+}
 
 /**
  * App Service passes a Key Vault reference it could not resolve (no access yet, a missing secret) through as its own
@@ -323,11 +358,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
       ...(e.RISK_ESCALATE_SCORE === undefined ? {} : { escalateScore: e.RISK_ESCALATE_SCORE }),
     });
   } catch (err) {
-    if (!(err instanceof ValidationFailed)) throw err;
-    for (const { field, message } of err.fieldErrors) {
-      const name = RISK_SETTING_NAMES[field] ?? field;
-      problems.push(`${name}: ${message.replace(new RegExp(`^${field} `), '').replace(/\b(redScore|amberScore|escalateScore)\b/g, (f) => RISK_SETTING_NAMES[f] ?? f)}`);
-    }
+    problemsNamed(err, RISK_SETTING_NAMES, problems);
+  }
+  const rollout = rolloutFrom(e, problems);
+  let staffImport: StaffImportSettings = resolveStaffImportSettings();
+  try {
+    staffImport = resolveStaffImportSettings(e.STAFF_IMPORT_MAX_FILE_MB === undefined ? {} : { maxFileMb: e.STAFF_IMPORT_MAX_FILE_MB });
+  } catch (err) {
+    problemsNamed(err, STAFF_IMPORT_SETTING_NAMES, problems);
   }
   const languageModel = languageModelFrom(e, problems);
   const cutoverReminderCron = e.CUTOVER_REMINDER_CRON ?? DEFAULT_CUTOVER_REMINDER_CRON;
@@ -357,6 +395,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
       workDir: path.resolve(cwd, e.DATA_DIR ?? '.data', 'playground'),
     }),
     risks,
+    rollout,
+    staffImport,
     jobs: Object.freeze({
       scheduler: e.JOB_SCHEDULER !== 'off',
       weeklyHighlightCron,
@@ -377,6 +417,27 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     languageModel: languageModel === undefined ? undefined : Object.freeze(languageModel),
     warnings: Object.freeze(warnings),
   });
+}
+
+/** The roll-out settings: the Portal columns read from their `Heading=field,…` text, the numbers checked by the domain. */
+function rolloutFrom(e: z.infer<typeof envSchema>, problems: string[]): RolloutSettings {
+  let portalColumns = DEFAULT_ROLLOUT_SETTINGS.portalColumns;
+  if (e.PORTAL_COLUMNS !== undefined) {
+    const parsed = parsePortalColumns(e.PORTAL_COLUMNS);
+    if (parsed.ok) portalColumns = parsed.columns;
+    else problems.push(`PORTAL_COLUMNS: ${parsed.problem} (unset, it is ${formatPortalColumns(DEFAULT_ROLLOUT_SETTINGS.portalColumns)})`);
+  }
+  try {
+    return resolveRolloutSettings({
+      portalColumns,
+      ...(e.PORTAL_FILE_ROWS === undefined ? {} : { portalFileRows: e.PORTAL_FILE_ROWS }),
+      ...(e.REGISTRATIONS_BEHIND_PLAN_SHARE === undefined ? {} : { behindPlanShare: e.REGISTRATIONS_BEHIND_PLAN_SHARE }),
+      ...(e.REGISTRATIONS_REMINDER_WORKING_DAYS === undefined ? {} : { reminderWorkingDaysBeforeMonthEnd: e.REGISTRATIONS_REMINDER_WORKING_DAYS }),
+    });
+  } catch (err) {
+    problemsNamed(err, ROLLOUT_SETTING_NAMES, problems);
+    return DEFAULT_ROLLOUT_SETTINGS;
+  }
 }
 
 /** The optional Azure OpenAI settings: all unset means no model; a partial set is a mistake worth naming. */

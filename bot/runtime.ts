@@ -71,7 +71,6 @@ import { csvParseReader } from './imports/csvParseReader';
 import { cardsInPlace } from './teams/cardInPlace';
 import { createUploadLinks } from './http/uploadLinks';
 import { uploadEndpoint } from './http/uploadEndpoint';
-import { DEFAULT_STAFF_IMPORT_SETTINGS } from './migration/staff/import/staffImportSettings';
 import type { StaffImportDeps } from './migration/staff/import/importStaffList';
 import { TurnQueue } from './turnQueue';
 
@@ -167,6 +166,8 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
       questionnaire: questionnaire.questionnaires,
       backoff: projects.conflictBackoff,
       accountFileLink: (projectId, userId, file) => exportLinks.issueAccountFile(projectId, userId, file),
+      // The same roll-out settings for the routes, the Portal files' download, the highlight's rule and the reminder.
+      settings: config.rollout,
     };
     const proactive = options.proactive ?? {};
     const jobClock = { now: () => new Date((proactive.now ?? Date.now)()) };
@@ -228,7 +229,7 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
     };
     // The staff import (#9): files from Teams or the upload page, imported in the background, the report in place.
     const staffImportStore = new CosmosStaffImportStore(storage.containers.projects);
-    const importDeps: StaffImportDeps = { projects: projects.projects, store: staffImportStore, groups: staff.groups, clock: projects.clock, settings: DEFAULT_STAFF_IMPORT_SETTINGS };
+    const importDeps: StaffImportDeps = { projects: projects.projects, store: staffImportStore, groups: staff.groups, clock: projects.clock, settings: config.staffImport };
     const uploadLinks = createUploadLinks(exportLinks);
     const cards = cardsInPlace({ adapter, botAppId, allowedServiceUrlHosts: config.allowedServiceUrlHosts, references, sender, logger });
     const staffImports = new StaffImportJobs({
@@ -247,7 +248,7 @@ export async function startGateway(config: GatewayConfig, options: RuntimeOption
         uploadLink: (projectId, userId) => uploadLinks.issueUpload(projectId, userId),
         sendPrivately: privateCardSender({ references, sender, logger }),
         download: { allowLoopback: config.auth.kind === 'none' },
-        maxFileBytes: DEFAULT_STAFF_IMPORT_SETTINGS.maxFileBytes,
+        maxFileBytes: config.staffImport.maxFileBytes,
       },
       eraser: new CosmosProjectEraser(storage.containers.projects),
       installLink: { links: installed, logger },

@@ -1,3 +1,5 @@
+import { ValidationFailed, type FieldError } from '../../shared/errors';
+
 /**
  * The roll-out's settings, with the defaults the README documents. The Portal's CSV headings are not public
  * (DOMAIN.md: "make the export's columns and their order configurable"), so they are a setting; so is the size of
@@ -81,14 +83,24 @@ export function parsePortalColumns(text: string): { readonly ok: true; readonly 
   return { ok: true, columns };
 }
 
+/** The columns in the form {@link parsePortalColumns} reads, to show an operator what to write. */
+export function formatPortalColumns(columns: readonly PortalColumn[]): string {
+  return columns.map((c) => `${c.heading}=${c.field}`).join(',');
+}
+
+/** Fills in the defaults and checks the result, reporting every bad setting at once (the start names them all). */
 export function resolveRolloutSettings(partial: Partial<RolloutSettings> = {}): RolloutSettings {
   const settings = { ...DEFAULT_ROLLOUT_SETTINGS, ...partial };
+  const errors: FieldError[] = [];
   if (!Number.isInteger(settings.portalFileRows) || settings.portalFileRows < 1 || settings.portalFileRows > MAX_PORTAL_FILE_ROWS) {
-    throw new RangeError(`Rows per Portal file must be a whole number from 1 to ${MAX_PORTAL_FILE_ROWS}`);
+    errors.push({ field: 'portalFileRows', message: `portalFileRows must be a whole number from 1 to ${MAX_PORTAL_FILE_ROWS} (rows per Portal file).` });
   }
-  if (!(settings.behindPlanShare > 0 && settings.behindPlanShare <= 1)) throw new RangeError('The behind-plan share must be above 0 and at most 1');
+  if (!(settings.behindPlanShare > 0 && settings.behindPlanShare <= 1)) {
+    errors.push({ field: 'behindPlanShare', message: 'behindPlanShare must be a share above 0 and at most 1, such as 0.9 (1 is every planned account).' });
+  }
   if (!Number.isInteger(settings.reminderWorkingDaysBeforeMonthEnd) || settings.reminderWorkingDaysBeforeMonthEnd < 0 || settings.reminderWorkingDaysBeforeMonthEnd > 15) {
-    throw new RangeError('The reminder must be 0 to 15 working days before the month ends');
+    errors.push({ field: 'reminderWorkingDaysBeforeMonthEnd', message: 'reminderWorkingDaysBeforeMonthEnd must be a whole number from 0 to 15 (working days before the month ends).' });
   }
-  return Object.freeze(settings);
+  if (errors.length > 0) throw new ValidationFailed(errors);
+  return Object.freeze({ ...settings, portalColumns: Object.freeze([...settings.portalColumns]) });
 }
