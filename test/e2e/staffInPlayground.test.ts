@@ -23,8 +23,8 @@ import type { PlaygroundSession } from '../harness/playgroundSession';
  * `.m365agentsplayground.yml` naming them as the current user, the others as the tenant's users), as each has their
  * own Teams: one playground stamps everything it sends with its current user, so it cannot be two people (0.2.28: a
  * channel post naming another user in `from` reaches the bot from the current user; in the personal chat it is
- * refused, 400 UserNotFound). The staff list goes in through the import use case and its store, as `import staff`
- * has no Teams route yet; the groups are made on the groups card, as the PM would.
+ * refused, 400 UserNotFound). The staff list goes in through the import use case and its store directly (sending it
+ * as a Teams file is `rolloutInPlayground.test.ts`'s step); the groups are made on the groups card, as the PM would.
  */
 
 const PRIYA: PlaygroundPerson = { id: 'user-priya', name: 'Priya Shah', userPrincipalName: 'priya.shah@nhs.net', email: 'priya.shah@nhs.net' };

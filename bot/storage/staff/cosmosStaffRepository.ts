@@ -6,7 +6,7 @@ import type { StaffChange, StaffFilter, StaffPage, StaffPageQuery, StaffReposito
 import type { StaffHistoryEntry, StaffMember } from '../../migration/staff/staffMember';
 import { mergeBySeq, pageOutOldest, sequence } from '../auditPages';
 import { cosmosStatusCode, isNotFound, isPreconditionFailed } from '../cosmosErrors';
-import { readDocument } from '../projects/cosmosDocuments';
+import { readDocument, WHOLE_READ_PAGE } from '../projects/cosmosDocuments';
 import { runBulk, succeeded } from './bulkWrites';
 import {
   assertStaffSchema,
@@ -209,7 +209,7 @@ export class CosmosStaffRepository implements StaffRepository {
     const conditions = ['c.projectId = @partition', ...(typed ? [`c.type = '${type}'`] : []), ...where];
     const query = `SELECT ${select} FROM c WHERE ${conditions.join(' AND ')}${orderBy}`;
     const { resources } = await this.container.items
-      .query<T>({ query, parameters: [{ name: '@partition', value: partition }, ...parameters] }, { partitionKey: partition })
+      .query<T>({ query, parameters: [{ name: '@partition', value: partition }, ...parameters] }, { partitionKey: partition, maxItemCount: WHOLE_READ_PAGE })
       .fetchAll();
     return resources;
   }
