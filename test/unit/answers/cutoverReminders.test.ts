@@ -39,5 +39,6 @@ describe('which cutover reminder is due', () => {
     if (!due) throw new Error('expected a reminder');
     expect(reminderSummaryText('Ysbyty', due, { reminded: 3, unreachable: 0 })).toBe('Cutover reminders for Pilot (moving on Tue 2 Mar 2027, 7 days before) in the Ysbyty migration: 3 people reminded in Teams.');
     expect(reminderSummaryText('Ysbyty', due, { reminded: 1, unreachable: 2 })).toContain('2 could not be reached');
+    expect(reminderSummaryText('Ysbyty', due, { reminded: 1, unreachable: 2 })).not.toContain('asked it anything');
   });
 });

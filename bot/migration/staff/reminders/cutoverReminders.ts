@@ -70,7 +70,7 @@ export function reminderSummaryText(organisationName: string, reminder: DueRemin
   const head = `Cutover reminders for ${reminder.group.name} (moving on ${date}, ${reminder.daysBefore === 1 ? '1 day' : `${reminder.daysBefore} days`} before) in the ${organisationName} migration: ${counts.reminded} ${counts.reminded === 1 ? 'person' : 'people'} reminded in Teams.`;
   if (counts.unreachable === 0) return head;
   return (
-    `${head} ${counts.unreachable} could not be reached: Gateway is not installed for them in Teams, they have not asked it anything yet, or they blocked it. ` +
+    `${head} ${counts.unreachable} could not be reached: Gateway is not installed for them in Teams, Teams could not say who they are when it was, or they blocked it. ` +
     'Ask your Teams administrator to install Gateway for everyone (see the README, "Installing Gateway for everyone"), and tell them by other means meanwhile.'
   );
 }
