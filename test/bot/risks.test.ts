@@ -3,12 +3,12 @@ import { DEFAULT_GATEWAY_CATALOGUE } from '../../bot/migration/gateways/catalogu
 import { addRisk } from '../../bot/migration/risks/addRisk';
 import type { RiskDeps } from '../../bot/migration/risks/riskDeps';
 import { CosmosRiskRepository } from '../../bot/storage/risks';
-import { channelMessage, executeActivity, messageActivity, postActivity, TEST_TENANT } from '../harness/activities';
+import { TEST_TENANT } from '../harness/activities';
 import { actionsOf, inputOf } from '../harness/cardSearch';
 import { adaptiveCardOf, visibleText } from '../harness/cardText';
 import type { GatewayUnderTest } from '../harness/gatewayUnderTest';
 import { projectForm } from '../harness/projectForms';
-import { startTeamUnderTest, type Person } from '../harness/teamUnderTest';
+import { startTeamUnderTest, talkInTeam, type Person } from '../harness/teamUnderTest';
 
 /** The risks and issues log as a project team uses it in Teams, turn by turn over real HTTP. */
 
@@ -50,27 +50,7 @@ describe('the risks and issues log in Teams, over HTTP', () => {
   let projectId: string;
   let riskDeps: RiskDeps;
 
-  const posted = (from: number) => bot.connector.postedSince(from);
-  const say = async (who: Person, text: string) => {
-    const before = bot.connector.calls.length;
-    await postActivity(bot.url, channelMessage({ serviceUrl: bot.connector.serviceUrl, text, teamId: TEAM, fromId: who.id, fromName: who.name }));
-    return posted(before);
-  };
-  const sayInChat = async (who: Person, text: string) => {
-    const before = bot.connector.calls.length;
-    await postActivity(bot.url, messageActivity({ serviceUrl: bot.connector.serviceUrl, text, fromId: who.id, fromName: who.name, conversationId: `a:personal-${who.id}` }));
-    return posted(before);
-  };
-  /** Presses an Execute button; the new card (or the refusal line) comes back in the invoke response. */
-  const press = async (who: Person, verb: string, data: Json): Promise<{ card: Json | undefined; text: string }> => {
-    const result = await postActivity(bot.url, executeActivity({ serviceUrl: bot.connector.serviceUrl, fromId: who.id, fromName: who.name, verb, data: { verb, ...data }, teamId: TEAM }));
-    const body = result.body as { type: string; value: unknown };
-    if (body.type === 'application/vnd.microsoft.card.adaptive') {
-      const card = body.value as Json;
-      return { card, text: visibleText({ attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] }) };
-    }
-    return { card: undefined, text: String(body.value) };
-  };
+  const { say, sayInChat, press } = talkInTeam(() => bot, TEAM);
   const cardOfReply = (calls: Awaited<ReturnType<typeof say>>) => {
     const reply = calls.find((c) => c.body !== undefined && adaptiveCardOf(c.body) !== undefined);
     return reply?.body === undefined ? undefined : adaptiveCardOf(reply.body);

@@ -2,12 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInLondon } from '../../bot/migration/shared/ukDates';
 import { reminderDay } from '../../bot/migration/staff/rollout/monthlyReminder';
 import type { StaffMember } from '../../bot/migration/staff/staffMember';
-import { channelMessage, executeActivity, messageActivity, postActivity } from '../harness/activities';
 import { actionsOf } from '../harness/cardSearch';
 import { adaptiveCardOf, visibleText } from '../harness/cardText';
 import type { GatewayUnderTest } from '../harness/gatewayUnderTest';
 import { projectFormFromToday } from '../harness/projectForms';
-import { startTeamUnderTest, type Person } from '../harness/teamUnderTest';
+import { startTeamUnderTest, talkInTeam } from '../harness/teamUnderTest';
 
 /** The roll-out as a project team uses it in Teams, turn by turn over real HTTP, on the Cosmos stores. */
 
@@ -26,26 +25,7 @@ describe('the roll-out in Teams, over HTTP', () => {
   let bot: GatewayUnderTest;
   let projectId: string;
 
-  const posted = (from: number) => bot.connector.postedSince(from);
-  const say = async (who: Person, text: string) => {
-    const before = bot.connector.calls.length;
-    await postActivity(bot.url, channelMessage({ serviceUrl: bot.connector.serviceUrl, text, teamId: TEAM, fromId: who.id, fromName: who.name }));
-    return posted(before);
-  };
-  const sayInChat = async (who: Person, text: string) => {
-    const before = bot.connector.calls.length;
-    await postActivity(bot.url, messageActivity({ serviceUrl: bot.connector.serviceUrl, text, fromId: who.id, fromName: who.name, conversationId: `a:personal-${who.id}` }));
-    return posted(before);
-  };
-  const press = async (who: Person, verb: string, data: Json): Promise<{ card: Json | undefined; text: string }> => {
-    const result = await postActivity(bot.url, executeActivity({ serviceUrl: bot.connector.serviceUrl, fromId: who.id, fromName: who.name, verb, data: { verb, ...data }, teamId: TEAM }));
-    const body = result.body as { type: string; value: unknown };
-    if (body.type === 'application/vnd.microsoft.card.adaptive') {
-      const card = body.value as Json;
-      return { card, text: visibleText({ attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] }) };
-    }
-    return { card: undefined, text: String(body.value) };
-  };
+  const { say, sayInChat, press } = talkInTeam(() => bot, TEAM);
   const replyText = (calls: Awaited<ReturnType<typeof say>>) => calls.map((c) => visibleText(c.body ?? {})).join('\n');
   const cardOfReply = (calls: Awaited<ReturnType<typeof say>>) => {
     const reply = calls.find((c) => c.body !== undefined && adaptiveCardOf(c.body) !== undefined);

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { channelMessage, executeActivity, messageActivity, postActivity, submitActivity, TEST_TENANT } from '../harness/activities';
+import { executeActivity, postActivity, submitActivity, TEST_TENANT } from '../harness/activities';
 import { adaptiveCardOf, visibleText } from '../harness/cardText';
 import { DEFAULT_GATEWAY_CATALOGUE } from '../../bot/migration/gateways/catalogue';
 import { CosmosQuestionnaireRepository } from '../../bot/storage/questionnaire/cosmosQuestionnaireRepository';
 import { startGatewayUnderTest } from '../harness/gatewayUnderTest';
 import type { GatewayUnderTest } from '../harness/gatewayUnderTest';
 import { projectForm } from '../harness/projectForms';
-import { addToRoster } from '../harness/teamUnderTest';
+import { addToRoster, talkInTeam } from '../harness/teamUnderTest';
 
 /** What a project team met when they tried Gateway as new users would (issue 7), turn by turn over HTTP. */
 
@@ -34,16 +34,7 @@ describe('a project team trying Gateway as new users, over HTTP', () => {
   });
 
   const posted = (from: number) => bot.connector.postedSince(from);
-  const say = async (who: Person, text: string) => {
-    const before = bot.connector.calls.length;
-    await postActivity(bot.url, channelMessage({ serviceUrl: bot.connector.serviceUrl, text, teamId: TEAM, fromId: who.id, fromName: who.name }));
-    return posted(before);
-  };
-  const sayInChat = async (who: Person, text: string) => {
-    const before = bot.connector.calls.length;
-    await postActivity(bot.url, messageActivity({ serviceUrl: bot.connector.serviceUrl, text, fromId: who.id, fromName: who.name, conversationId: `a:chat-${who.id}` }));
-    return posted(before);
-  };
+  const { say, sayInChat } = talkInTeam(() => bot, TEAM, (who) => `a:chat-${who.id}`);
   const submit = async (who: Person, value: Record<string, unknown>, where: 'team' | 'chat' = 'team') => {
     const before = bot.connector.calls.length;
     const base = { serviceUrl: bot.connector.serviceUrl, value, fromId: who.id, fromName: who.name };

@@ -1,5 +1,6 @@
-import { botInstalledActivity, channelMessage, postActivity, submitActivity, TEST_TENANT } from './activities';
-import type { RosterMember } from './fakeConnector';
+import { botInstalledActivity, channelMessage, executeActivity, messageActivity, postActivity, submitActivity, TEST_TENANT } from './activities';
+import { visibleText } from './cardText';
+import type { ConnectorCall, RosterMember } from './fakeConnector';
 import { startGatewayUnderTest } from './gatewayUnderTest';
 import type { GatewayUnderTest, GatewayUnderTestOptions } from './gatewayUnderTest';
 import type { ProjectForm } from './projectForms';
@@ -78,4 +79,33 @@ export async function startTeamUnderTest(options: TeamUnderTestOptions): Promise
   if (options.installFirst === true) await installInTeam(bot, options.teamId);
   const projectId = await setUpProjectInTeam(bot, options);
   return { bot, projectId };
+}
+
+type Json = Record<string, unknown>;
+
+/**
+ * Turns as people take them in the team's channel and in their personal chats (`a:personal-` and their id unless
+ * `personalChat` says otherwise), each answering with what the bot sent for it. `bot` is asked at each turn, so this
+ * can be made before `beforeAll` starts the bot.
+ */
+export function talkInTeam(bot: () => GatewayUnderTest, teamId: string, personalChat = (who: Person) => `a:personal-${who.id}`) {
+  const turn = async (activity: Json): Promise<ConnectorCall[]> => {
+    const before = bot().connector.calls.length;
+    await postActivity(bot().url, activity);
+    return bot().connector.postedSince(before);
+  };
+  return {
+    say: (who: Person, text: string) => turn(channelMessage({ serviceUrl: bot().connector.serviceUrl, text, teamId, fromId: who.id, fromName: who.name })),
+    sayInChat: (who: Person, text: string) => turn(messageActivity({ serviceUrl: bot().connector.serviceUrl, text, fromId: who.id, fromName: who.name, conversationId: personalChat(who) })),
+    /** Presses an Execute button in the channel; the new card (or the refusal line) comes back in the invoke response. */
+    press: async (who: Person, verb: string, data: Json): Promise<{ card: Json | undefined; text: string }> => {
+      const result = await postActivity(bot().url, executeActivity({ serviceUrl: bot().connector.serviceUrl, fromId: who.id, fromName: who.name, verb, data: { verb, ...data }, teamId }));
+      const body = result.body as { type: string; value: unknown };
+      if (body.type === 'application/vnd.microsoft.card.adaptive') {
+        const card = body.value as Json;
+        return { card, text: visibleText({ attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] }) };
+      }
+      return { card: undefined, text: String(body.value) };
+    },
+  };
 }
