@@ -6,7 +6,7 @@ import { channelMessage, postActivity, TEST_TENANT } from '../harness/activities
 import { visibleText } from '../harness/cardText';
 import { startGatewayUnderTest, type GatewayUnderTest } from '../harness/gatewayUnderTest';
 import { projectForm } from '../harness/projectForms';
-import { addToRoster, installInTeam, setUpProjectInTeam } from '../harness/teamUnderTest';
+import { addToRoster, newTeamWithProject } from '../harness/teamUnderTest';
 
 const PM = { id: '29:priya', name: 'Priya Shah' };
 const COLLEAGUE = { id: '29:kim', name: 'Kim Lee' };
@@ -29,10 +29,7 @@ describe('the highlight report in Teams, over HTTP with the fake connector', () 
 
   const projectInNewTeam = async (): Promise<{ teamId: string; projectId: string }> => {
     const teamId = `19:highlight-${(nextTeam += 1)}@thread.tacv2`;
-    await installInTeam(bot, teamId);
-    const projectId = await setUpProjectInTeam(bot, { teamId, pm: PM, form: projectForm({ organisationName: 'Ysbyty Highlight NHS Trust', odsCode: 'RYH', plannedStart: '2026-11-02' }), through: 'confirm' });
-    bot.connector.reset();
-    return { teamId, projectId };
+    return { teamId, projectId: await newTeamWithProject(bot, { teamId, pm: PM, form: projectForm({ organisationName: 'Ysbyty Highlight NHS Trust', odsCode: 'RYH', plannedStart: '2026-11-02' }) }) };
   };
   /** Says `text` in the team's General channel and returns what the bot answered in that thread. */
   const say = async (teamId: string, text: string, who = PM, channelId = teamId): Promise<string> => {

@@ -6,7 +6,7 @@ import { channelMessage, executeActivity, postActivity } from '../harness/activi
 import { visibleText } from '../harness/cardText';
 import { startGatewayUnderTest, type GatewayUnderTest } from '../harness/gatewayUnderTest';
 import { projectForm } from '../harness/projectForms';
-import { addToRoster, installInTeam, setUpProjectInTeam } from '../harness/teamUnderTest';
+import { addToRoster, newTeamWithProject } from '../harness/teamUnderTest';
 
 /** `highlight settings` over real HTTP, and the weekly run honouring a project's own slot. */
 
@@ -50,10 +50,7 @@ describe('highlight settings: the project manager sets the weekly report’s day
 
   const projectInNewTeam = async (): Promise<{ teamId: string; projectId: string }> => {
     const teamId = `19:slot-${(nextTeam += 1)}@thread.tacv2`;
-    await installInTeam(bot, teamId);
-    const projectId = await setUpProjectInTeam(bot, { teamId, pm: PM, form: projectForm({ organisationName: 'Ysbyty Slot NHS Trust', odsCode: 'RYS', plannedStart: '2026-11-02' }), through: 'confirm' });
-    bot.connector.reset();
-    return { teamId, projectId };
+    return { teamId, projectId: await newTeamWithProject(bot, { teamId, pm: PM, form: projectForm({ organisationName: 'Ysbyty Slot NHS Trust', odsCode: 'RYS', plannedStart: '2026-11-02' }) }) };
   };
   const say = async (teamId: string, text: string, who = PM): Promise<{ text: string; card: unknown }> => {
     const thread = `${teamId};messageid=${Date.now()}`;

@@ -14,7 +14,7 @@ import { visibleText } from '../harness/cardText';
 import { FakeConnector } from '../harness/fakeConnector';
 import { startGatewayUnderTest, type GatewayUnderTest } from '../harness/gatewayUnderTest';
 import { projectForm } from '../harness/projectForms';
-import { addToRoster, installInTeam, setUpProjectInTeam } from '../harness/teamUnderTest';
+import { addToRoster, installInTeam, newTeamWithProject } from '../harness/teamUnderTest';
 
 const PM = { id: '29:priya', name: 'Priya Shah' };
 const LEASE_MS = 1_500;
@@ -45,10 +45,7 @@ describe('posting by itself, over HTTP with the fake connector', () => {
   /** A team with the bot installed and a project set up in its General channel; the bot's replies are cleared. */
   const projectInNewTeam = async (): Promise<{ teamId: string; projectId: string }> => {
     const teamId = `19:proactive-${(nextTeam += 1)}@thread.tacv2`;
-    await install(teamId);
-    const projectId = await setUpProjectInTeam(bot, { teamId, pm: PM, form: projectForm(), through: 'confirm' });
-    bot.connector.reset();
-    return { teamId, projectId };
+    return { teamId, projectId: await newTeamWithProject(bot, { teamId, pm: PM, form: projectForm() }) };
   };
   const claimOf = async (projectId: string, week: string) => (await new CosmosClaimStore(bot.gateway.storage.containers.projects).read(projectId, `highlight:${week}`))?.claim;
   const postsInto = (conversationId: string) => bot.connector.activityPosts.filter((c) => c.conversationId === conversationId && c.status === 200);

@@ -64,6 +64,17 @@ export async function setUpProjectInTeam(bot: GatewayUnderTest, setUp: ProjectSe
   return project.projectId;
 }
 
+/**
+ * A new team with Gateway added and its project made by "Create the project", the bot's replies then cleared: for
+ * tests of what the bot does later by itself (weekly reports, reminders), each in a team of its own.
+ */
+export async function newTeamWithProject(bot: GatewayUnderTest, setUp: Omit<ProjectSetUp, 'through'>): Promise<string> {
+  await installInTeam(bot, setUp.teamId);
+  const projectId = await setUpProjectInTeam(bot, { ...setUp, through: 'confirm' });
+  bot.connector.reset();
+  return projectId;
+}
+
 export interface TeamUnderTestOptions extends ProjectSetUp {
   readonly gateway?: GatewayUnderTestOptions;
   /** Everyone Teams lists on the team, the project manager included. */
