@@ -8,6 +8,7 @@ import { executeActivity, postActivity, submitActivity, TEST_TENANT } from '../h
 import { visibleText } from '../harness/cardText';
 import { startGatewayUnderTest } from '../harness/gatewayUnderTest';
 import type { GatewayUnderTest } from '../harness/gatewayUnderTest';
+import { projectForm } from '../harness/projectForms';
 
 /**
  * Card data is the client's input: a tampered field is refused with a line naming it and changes nothing, and a
@@ -41,7 +42,7 @@ describe('card data over HTTP', () => {
     ({ project: { projectId } } = await setUpProject(deps, {
       actor: actor(PRIYA),
       teamId: TEAM,
-      form: { organisationName: 'Ysbyty Example NHS Trust', odsCode: 'RYX', migrationMethod: 'self-migration', approximateUsers: '4200', newAccounts: '120', phasing: 'phased', plannedStart: '2026-12-01', cutover: '2027-04-30' },
+      form: projectForm(),
     }));
     await assignRole(deps, { actor: actor(PRIYA), projectId, member: actor(TOM), role: 'team-member' });
     await updateChecklistItem(deps, { actor: actor(PRIYA), projectId, itemId: ITEM, expectedVersion: 0, change: [{ field: 'owner', owner: { id: TOM.id, name: '' } }, { field: 'due', due: '2027-01-15' }] });

@@ -2,9 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_GATEWAY_CATALOGUE } from '../../bot/migration/gateways/catalogue';
 import { addRisk } from '../../bot/migration/risks/addRisk';
 import { CosmosRiskRepository } from '../../bot/storage/risks';
-import { botInstalledActivity, channelMessage, executeActivity, postActivity, submitActivity, TEST_TENANT } from '../harness/activities';
+import { channelMessage, executeActivity, postActivity, TEST_TENANT } from '../harness/activities';
 import { visibleText } from '../harness/cardText';
-import { startGatewayUnderTest, type GatewayUnderTest } from '../harness/gatewayUnderTest';
+import type { GatewayUnderTest } from '../harness/gatewayUnderTest';
+import { projectForm } from '../harness/projectForms';
+import { startTeamUnderTest } from '../harness/teamUnderTest';
 
 /** Gateway 2's risk-log and highlight-report item cards show how the log and the report stand. */
 
@@ -23,15 +25,14 @@ describe('gateway 2’s risk-log and highlight-report items show the log’s sta
   };
 
   beforeAll(async () => {
-    bot = await startGatewayUnderTest();
-    bot.connector.addMember({ id: PM.id, name: PM.name, aadObjectId: `aad-${PM.id}` });
-    await postActivity(bot.url, {
-      ...botInstalledActivity({ serviceUrl: bot.connector.serviceUrl, conversationType: 'channel', conversationId: TEAM, teamId: TEAM }),
-      channelData: { tenant: { id: TEST_TENANT }, eventType: 'teamMemberAdded', team: { id: TEAM }, channel: { id: TEAM } },
-    });
-    const form = { organisationName: 'Ysbyty Log NHS Trust', odsCode: 'RYL', migrationMethod: 'self-migration', approximateUsers: '900', newAccounts: '10', phasing: 'phased', plannedStart: '2026-11-02', cutover: '2027-04-30' };
-    await postActivity(bot.url, submitActivity({ serviceUrl: bot.connector.serviceUrl, value: { verb: 'project-setup-confirm', ...form }, teamId: TEAM, fromId: PM.id, fromName: PM.name }));
-    projectId = (await bot.gateway.projects.projects.findByTeam(TEST_TENANT, TEAM))?.projectId ?? '';
+    ({ bot, projectId } = await startTeamUnderTest({
+      roster: [PM],
+      teamId: TEAM,
+      pm: PM,
+      form: projectForm({ organisationName: 'Ysbyty Log NHS Trust', odsCode: 'RYL', approximateUsers: '900', newAccounts: '10', plannedStart: '2026-11-02' }),
+      installFirst: true,
+      through: 'confirm',
+    }));
   });
   afterAll(async () => {
     await bot.close();

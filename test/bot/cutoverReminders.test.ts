@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffMember } from '../../bot/migration/staff/staffMember';
 import { CosmosClaimStore } from '../../bot/storage/jobs/cosmosClaimStore';
-import { messageActivity, postActivity, submitActivity, TEST_TENANT } from '../harness/activities';
+import { messageActivity, postActivity, TEST_TENANT } from '../harness/activities';
 import { visibleText } from '../harness/cardText';
-import { startGatewayUnderTest, type GatewayUnderTest } from '../harness/gatewayUnderTest';
+import type { GatewayUnderTest } from '../harness/gatewayUnderTest';
+import { projectForm } from '../harness/projectForms';
+import { startTeamUnderTest } from '../harness/teamUnderTest';
 
 const PM = { id: '29:priya', name: 'Priya Shah' };
 const AISHA = { id: '29:aisha', name: 'Aisha Khan', email: 'aisha.khan@ysbyty.nhs.uk' };
@@ -12,16 +14,6 @@ const BEN = { id: '29:ben', name: 'Ben Morgan', email: 'ben.morgan@ysbyty.nhs.uk
 const TEAM = '19:reminders@thread.tacv2';
 const personalChat = (userId: string) => `a:personal-${userId}`;
 
-const form = {
-  organisationName: 'Ysbyty Example NHS Trust',
-  odsCode: 'RYX',
-  migrationMethod: 'self-migration',
-  approximateUsers: '4,200',
-  newAccounts: '120',
-  phasing: 'phased',
-  plannedStart: '2026-12-01',
-  cutover: '2027-06-30',
-};
 
 describe('cutover reminders, over HTTP with the fake connector', () => {
   let bot: GatewayUnderTest;
@@ -34,13 +26,14 @@ describe('cutover reminders, over HTTP with the fake connector', () => {
   const delivered = (userId: string) => postsTo(userId).filter((c) => c.status === 200 && c.replyToId === undefined && c.body !== undefined);
 
   beforeAll(async () => {
-    bot = await startGatewayUnderTest({ runtime: { proactive: { tuning: { leaseMs: 1_000 } } } });
-    bot.connector.addMember({ id: PM.id, name: PM.name, aadObjectId: `aad-${PM.id}` });
-    for (const p of [AISHA, BEN]) bot.connector.addMember({ id: p.id, name: p.name, aadObjectId: `aad-${p.id}`, userPrincipalName: p.email, email: p.email });
-    await postActivity(bot.url, submitActivity({ serviceUrl: bot.connector.serviceUrl, value: { verb: 'project-setup-confirm', ...form }, teamId: TEAM, fromId: PM.id, fromName: PM.name }));
-    const project = await bot.gateway.projects.projects.findByTeam(TEST_TENANT, TEAM);
-    if (!project) throw new Error('set-up did not create the project');
-    projectId = project.projectId;
+    ({ bot, projectId } = await startTeamUnderTest({
+      gateway: { runtime: { proactive: { tuning: { leaseMs: 1_000 } } } },
+      roster: [PM, ...[AISHA, BEN].map((p) => ({ ...p, userPrincipalName: p.email }))],
+      teamId: TEAM,
+      pm: PM,
+      form: projectForm({ cutover: '2027-06-30' }),
+      through: 'confirm',
+    }));
     const base = { projectId, accountType: 'person', delegateLocalIds: [], status: 'not-started', updatedAt: '2026-12-01T09:00:00.000Z', version: 1, groupId: 'pilot' } as const;
     const people: StaffMember[] = [
       { ...base, localId: 'E1', firstName: 'Aisha', lastName: 'Khan', currentEmail: AISHA.email, mailboxMb: 6000 },

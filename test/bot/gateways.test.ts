@@ -6,6 +6,7 @@ import { channelMessage, executeActivity, postActivity, TEST_TENANT } from '../h
 import { adaptiveCardOf, visibleText } from '../harness/cardText';
 import { startGatewayUnderTest } from '../harness/gatewayUnderTest';
 import type { GatewayUnderTest } from '../harness/gatewayUnderTest';
+import { projectForm } from '../harness/projectForms';
 
 const TEAM = '19:migration@thread.tacv2';
 const pm: Actor = { tenantId: TEST_TENANT, userId: '29:pm', name: 'Priya Shah' };
@@ -21,16 +22,7 @@ describe('gateway checklists over HTTP', () => {
     const { project } = await setUpProject(bot.gateway.projects, {
       actor: pm,
       teamId: TEAM,
-      form: {
-        organisationName: 'Ysbyty Example NHS Trust',
-        odsCode: 'RYX',
-        migrationMethod: 'self-migration',
-        approximateUsers: '4200',
-        newAccounts: '120',
-        phasing: 'phased',
-        plannedStart: '2026-12-01',
-        cutover: '2027-04-30',
-      },
+      form: projectForm(),
     });
     projectId = project.projectId;
     const { assignRole } = await import('../../bot/migration/projects/assignRole');

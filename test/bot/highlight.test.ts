@@ -2,23 +2,15 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { newClaim } from '../../bot/jobs/deliveryClaim';
 import { shiftWeek, weekContaining } from '../../bot/migration/reports/londonWeeks';
 import { CosmosClaimStore } from '../../bot/storage/jobs/cosmosClaimStore';
-import { botInstalledActivity, channelMessage, postActivity, submitActivity, TEST_TENANT } from '../harness/activities';
+import { channelMessage, postActivity, TEST_TENANT } from '../harness/activities';
 import { visibleText } from '../harness/cardText';
 import { startGatewayUnderTest, type GatewayUnderTest } from '../harness/gatewayUnderTest';
+import { projectForm } from '../harness/projectForms';
+import { addToRoster, newTeamWithProject } from '../harness/teamUnderTest';
 
 const PM = { id: '29:priya', name: 'Priya Shah' };
 const COLLEAGUE = { id: '29:kim', name: 'Kim Lee' };
 
-const form = {
-  organisationName: 'Ysbyty Highlight NHS Trust',
-  odsCode: 'RYH',
-  migrationMethod: 'self-migration',
-  approximateUsers: '4,200',
-  newAccounts: '120',
-  phasing: 'phased',
-  plannedStart: '2026-11-02',
-  cutover: '2027-04-30',
-};
 
 describe('the highlight report in Teams, over HTTP with the fake connector', () => {
   let bot: GatewayUnderTest;
@@ -26,8 +18,7 @@ describe('the highlight report in Teams, over HTTP with the fake connector', () 
 
   beforeAll(async () => {
     bot = await startGatewayUnderTest({ runtime: { proactive: { tuning: { leaseMs: 1_500, maxHeldWaitMs: 10_000 } } } });
-    bot.connector.addMember({ id: PM.id, name: PM.name, aadObjectId: `aad-${PM.id}` });
-    bot.connector.addMember({ id: COLLEAGUE.id, name: COLLEAGUE.name, aadObjectId: `aad-${COLLEAGUE.id}` });
+    addToRoster(bot, [PM, COLLEAGUE]);
   });
   afterAll(async () => {
     await bot.close();
@@ -38,15 +29,7 @@ describe('the highlight report in Teams, over HTTP with the fake connector', () 
 
   const projectInNewTeam = async (): Promise<{ teamId: string; projectId: string }> => {
     const teamId = `19:highlight-${(nextTeam += 1)}@thread.tacv2`;
-    await postActivity(bot.url, {
-      ...botInstalledActivity({ serviceUrl: bot.connector.serviceUrl, conversationType: 'channel', conversationId: teamId, teamId }),
-      channelData: { tenant: { id: TEST_TENANT }, eventType: 'teamMemberAdded', team: { id: teamId }, channel: { id: teamId } },
-    });
-    await postActivity(bot.url, submitActivity({ serviceUrl: bot.connector.serviceUrl, value: { verb: 'project-setup-confirm', ...form }, teamId, fromId: PM.id, fromName: PM.name }));
-    const project = await bot.gateway.projects.projects.findByTeam(TEST_TENANT, teamId);
-    if (!project) throw new Error('set-up did not create the project');
-    bot.connector.reset();
-    return { teamId, projectId: project.projectId };
+    return { teamId, projectId: await newTeamWithProject(bot, { teamId, pm: PM, form: projectForm({ organisationName: 'Ysbyty Highlight NHS Trust', odsCode: 'RYH', plannedStart: '2026-11-02' }) }) };
   };
   /** Says `text` in the team's General channel and returns what the bot answered in that thread. */
   const say = async (teamId: string, text: string, who = PM, channelId = teamId): Promise<string> => {

@@ -2,25 +2,17 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { londonMinuteOfWeek, reportedWeek } from '../../bot/migration/reports/highlightSchedule';
 import { shiftWeek, weekContaining } from '../../bot/migration/reports/londonWeeks';
 import { CosmosClaimStore } from '../../bot/storage/jobs/cosmosClaimStore';
-import { botInstalledActivity, channelMessage, executeActivity, postActivity, submitActivity, TEST_TENANT } from '../harness/activities';
+import { channelMessage, executeActivity, postActivity } from '../harness/activities';
 import { visibleText } from '../harness/cardText';
 import { startGatewayUnderTest, type GatewayUnderTest } from '../harness/gatewayUnderTest';
+import { projectForm } from '../harness/projectForms';
+import { addToRoster, newTeamWithProject } from '../harness/teamUnderTest';
 
 /** `highlight settings` over real HTTP, and the weekly run honouring a project's own slot. */
 
 const PM = { id: '29:priya', name: 'Priya Shah' };
 const COLLEAGUE = { id: '29:kim', name: 'Kim Lee' };
 
-const form = {
-  organisationName: 'Ysbyty Slot NHS Trust',
-  odsCode: 'RYS',
-  migrationMethod: 'self-migration',
-  approximateUsers: '4,200',
-  newAccounts: '120',
-  phasing: 'phased',
-  plannedStart: '2026-11-02',
-  cutover: '2027-04-30',
-};
 
 type Json = Record<string, unknown>;
 const inputValue = (card: unknown, id: string): unknown => {
@@ -47,8 +39,7 @@ describe('highlight settings: the project manager sets the weekly report’s day
 
   beforeAll(async () => {
     bot = await startGatewayUnderTest({ runtime: { proactive: { tuning: { leaseMs: 1_500, maxHeldWaitMs: 10_000 } } } });
-    bot.connector.addMember({ id: PM.id, name: PM.name, aadObjectId: `aad-${PM.id}` });
-    bot.connector.addMember({ id: COLLEAGUE.id, name: COLLEAGUE.name, aadObjectId: `aad-${COLLEAGUE.id}` });
+    addToRoster(bot, [PM, COLLEAGUE]);
   });
   afterAll(async () => {
     await bot.close();
@@ -59,15 +50,7 @@ describe('highlight settings: the project manager sets the weekly report’s day
 
   const projectInNewTeam = async (): Promise<{ teamId: string; projectId: string }> => {
     const teamId = `19:slot-${(nextTeam += 1)}@thread.tacv2`;
-    await postActivity(bot.url, {
-      ...botInstalledActivity({ serviceUrl: bot.connector.serviceUrl, conversationType: 'channel', conversationId: teamId, teamId }),
-      channelData: { tenant: { id: TEST_TENANT }, eventType: 'teamMemberAdded', team: { id: teamId }, channel: { id: teamId } },
-    });
-    await postActivity(bot.url, submitActivity({ serviceUrl: bot.connector.serviceUrl, value: { verb: 'project-setup-confirm', ...form }, teamId, fromId: PM.id, fromName: PM.name }));
-    const project = await bot.gateway.projects.projects.findByTeam(TEST_TENANT, teamId);
-    if (!project) throw new Error('set-up did not create the project');
-    bot.connector.reset();
-    return { teamId, projectId: project.projectId };
+    return { teamId, projectId: await newTeamWithProject(bot, { teamId, pm: PM, form: projectForm({ organisationName: 'Ysbyty Slot NHS Trust', odsCode: 'RYS', plannedStart: '2026-11-02' }) }) };
   };
   const say = async (teamId: string, text: string, who = PM): Promise<{ text: string; card: unknown }> => {
     const thread = `${teamId};messageid=${Date.now()}`;

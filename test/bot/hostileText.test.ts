@@ -9,6 +9,7 @@ import { updateChecklistItem } from '../../bot/migration/projects/updateChecklis
 import { channelMessage, executeActivity, postActivity, TEST_TENANT } from '../harness/activities';
 import { startGatewayUnderTest } from '../harness/gatewayUnderTest';
 import type { GatewayUnderTest } from '../harness/gatewayUnderTest';
+import { projectForm } from '../harness/projectForms';
 
 /**
  * User text carrying Markdown must be shown as typed, never become a link, image or heading in a card the bot
@@ -94,7 +95,7 @@ describe('hostile text across cards, over HTTP', () => {
     ({ project: { projectId } } = await setUpProject(deps, {
       actor: actor(PM),
       teamId: TEAM,
-      form: { organisationName: `Trust ${HOSTILE}`, odsCode: 'RYX', migrationMethod: 'self-migration', approximateUsers: '4200', newAccounts: '120', phasing: 'phased', plannedStart: '2026-12-01', cutover: '2027-04-30' },
+      form: projectForm({ organisationName: `Trust ${HOSTILE}` }),
     }));
     await assignRole(deps, { actor: actor(PM), projectId, member: actor(TOM), role: 'team-member' });
     await updateChecklistItem(deps, {

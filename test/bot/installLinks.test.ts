@@ -2,10 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffMember } from '../../bot/migration/staff/staffMember';
 import { CosmosClaimStore } from '../../bot/storage/jobs/cosmosClaimStore';
 import { CosmosStaffLinks } from '../../bot/storage/staff/cosmosStaffLinks';
-import { messageActivity, postActivity, submitActivity, TEST_BOT_ID, TEST_TENANT } from '../harness/activities';
+import { messageActivity, postActivity, TEST_BOT_ID, TEST_TENANT } from '../harness/activities';
 import { visibleText } from '../harness/cardText';
 import type { ConnectorCall } from '../harness/fakeConnector';
-import { startGatewayUnderTest, type GatewayUnderTest } from '../harness/gatewayUnderTest';
+import type { GatewayUnderTest } from '../harness/gatewayUnderTest';
+import { projectForm } from '../harness/projectForms';
+import { startTeamUnderTest } from '../harness/teamUnderTest';
 
 const PM = { id: '29:priya', name: 'Priya Shah' };
 /** On the list; the app is installed for her by the administrator, and she never writes to Gateway. */
@@ -23,16 +25,6 @@ const ROSTER_FAILS = [
 const TEAM = '19:installs@thread.tacv2';
 const personalChat = (userId: string) => `a:personal-${userId}`;
 
-const form = {
-  organisationName: 'Ysbyty Example NHS Trust',
-  odsCode: 'RYX',
-  migrationMethod: 'self-migration',
-  approximateUsers: '4,200',
-  newAccounts: '120',
-  phasing: 'phased',
-  plannedStart: '2026-12-01',
-  cutover: '2027-06-30',
-};
 
 /**
  * What Teams sends when the app is installed in someone's personal scope (by themselves, a setup policy or Graph):
@@ -68,13 +60,14 @@ describe('the app installed for staff by an administrator, over HTTP with the fa
   const isRosterLookup = (c: ConnectorCall, userId: string) => c.method === 'GET' && c.path.endsWith(`/members/${encodeURIComponent(userId)}`);
 
   beforeAll(async () => {
-    bot = await startGatewayUnderTest({ runtime: { proactive: { tuning: { leaseMs: 1_000 } } } });
-    bot.connector.addMember({ id: PM.id, name: PM.name, aadObjectId: `aad-${PM.id}` });
-    for (const p of [DEWI, OLU, LOWRI, ...ROSTER_FAILS]) bot.connector.addMember({ id: p.id, name: p.name, aadObjectId: `aad-${p.id}`, userPrincipalName: p.email, email: p.email });
-    await postActivity(bot.url, submitActivity({ serviceUrl: bot.connector.serviceUrl, value: { verb: 'project-setup-confirm', ...form }, teamId: TEAM, fromId: PM.id, fromName: PM.name }));
-    const project = await bot.gateway.projects.projects.findByTeam(TEST_TENANT, TEAM);
-    if (!project) throw new Error('set-up did not create the project');
-    projectId = project.projectId;
+    ({ bot, projectId } = await startTeamUnderTest({
+      gateway: { runtime: { proactive: { tuning: { leaseMs: 1_000 } } } },
+      roster: [PM, ...[DEWI, OLU, LOWRI, ...ROSTER_FAILS].map((p) => ({ ...p, userPrincipalName: p.email }))],
+      teamId: TEAM,
+      pm: PM,
+      form: projectForm({ cutover: '2027-06-30' }),
+      through: 'confirm',
+    }));
     const people: StaffMember[] = [
       { ...base, projectId, localId: 'E1', firstName: 'Dewi', lastName: 'Price', currentEmail: DEWI.email },
       { ...base, projectId, localId: 'E4', firstName: 'Rhys', lastName: 'Jones', currentEmail: ROSTER_FAILS[0].email },

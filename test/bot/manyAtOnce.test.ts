@@ -7,6 +7,8 @@ import { CosmosQuestionnaireRepository } from '../../bot/storage/questionnaire/c
 import { executeActivity, postActivity, TEST_TENANT } from '../harness/activities';
 import { startGatewayUnderTest } from '../harness/gatewayUnderTest';
 import type { GatewayUnderTest } from '../harness/gatewayUnderTest';
+import { elementsOf } from '../harness/cardSearch';
+import { projectForm } from '../harness/projectForms';
 
 /**
  * Many people of one project team saving at the same moment, each from their own chat, over real HTTP: the turn
@@ -21,16 +23,7 @@ interface InvokeBody {
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
 
-const form = {
-  organisationName: 'Ysbyty Example NHS Trust',
-  odsCode: 'RYX',
-  migrationMethod: 'self-migration',
-  approximateUsers: '4200',
-  newAccounts: '120',
-  phasing: 'phased',
-  plannedStart: '2026-12-01',
-  cutover: '2027-04-30',
-};
+const form = projectForm();
 
 const itemsOf = (stage: number): readonly string[] => DEFAULT_GATEWAY_CATALOGUE.stages.find((s) => s.number === stage)!.items.map((i) => i.id);
 
@@ -160,17 +153,7 @@ describe('many people saving at once', () => {
 
 /** The data of a section card's Save button (verb, project, section and the edit base). */
 function saveButtonData(card: unknown): Json {
-  let found: Json | undefined;
-  const visit = (node: unknown): void => {
-    if (found) return;
-    if (Array.isArray(node)) node.forEach(visit);
-    else if (typeof node === 'object' && node !== null) {
-      const record = node as Json;
-      if (record.title === 'Save' && typeof record.type === 'string' && record.type.startsWith('Action.')) found = record.data as Json;
-      else Object.entries(record).forEach(([key, child]) => key !== 'fallback' && visit(child));
-    }
-  };
-  visit(card);
-  if (!found) throw new Error('no Save button on the section card');
-  return found;
+  const [save] = elementsOf(card, (element) => element.title === 'Save' && typeof element.type === 'string' && element.type.startsWith('Action.'));
+  if (!save) throw new Error('no Save button on the section card');
+  return save.data as Json;
 }

@@ -8,6 +8,7 @@ import { TEAMS_MESSAGE_LIMIT_BYTES, teamsMessageBytes } from '../../cards/teamsM
 import { channelMessage, executeActivity, postActivity, TEST_TENANT } from '../harness/activities';
 import { adaptiveCardOf } from '../harness/cardText';
 import { startGatewayUnderTest, type GatewayUnderTest } from '../harness/gatewayUnderTest';
+import { projectForm } from '../harness/projectForms';
 
 const TEAM = '19:sizes@thread.tacv2';
 const pm: Actor = { tenantId: TEST_TENANT, userId: '29:pm', name: `Priya ${'Shah-Montgomery '.repeat(12)}`.slice(0, 200) };
@@ -21,16 +22,7 @@ describe('message sizes as Teams counts them', () => {
     const { project } = await setUpProject(bot.gateway.projects, {
       actor: pm,
       teamId: TEAM,
-      form: {
-        organisationName: `The ${'Royal Hampshire and Isle of Wight '.repeat(6)}`.slice(0, 200),
-        odsCode: 'RYX',
-        migrationMethod: 'self-migration',
-        approximateUsers: '4200',
-        newAccounts: '120',
-        phasing: 'phased',
-        plannedStart: '2026-12-01',
-        cutover: '2027-04-30',
-      },
+      form: projectForm({ organisationName: `The ${'Royal Hampshire and Isle of Wight '.repeat(6)}`.slice(0, 200) }),
     });
     projectId = project.projectId;
     // Gateway 4 in full: every item owned, dated, with three notes of the longest length.

@@ -9,25 +9,17 @@ import { createLogger } from '../../bot/log';
 import { CosmosClaimStore } from '../../bot/storage/jobs/cosmosClaimStore';
 import { GatewayAdapter } from '../../bot/teams/gatewayAdapter';
 import { cloudAdapterPoster, ProactiveSender } from '../../bot/teams/proactiveSender';
-import { botInstalledActivity, channelMessage, messageActivity, postActivity, submitActivity, TEST_BOT_ID, TEST_TENANT } from '../harness/activities';
+import { botInstalledActivity, channelMessage, messageActivity, postActivity, TEST_BOT_ID, TEST_TENANT } from '../harness/activities';
 import { visibleText } from '../harness/cardText';
 import { FakeConnector } from '../harness/fakeConnector';
 import { startGatewayUnderTest, type GatewayUnderTest } from '../harness/gatewayUnderTest';
+import { projectForm } from '../harness/projectForms';
+import { addToRoster, installInTeam, newTeamWithProject } from '../harness/teamUnderTest';
 
 const PM = { id: '29:priya', name: 'Priya Shah' };
 const LEASE_MS = 1_500;
 const JOBS_KEY = 'k'.repeat(40);
 
-const form = {
-  organisationName: 'Ysbyty Example NHS Trust',
-  odsCode: 'RYX',
-  migrationMethod: 'self-migration',
-  approximateUsers: '4,200',
-  newAccounts: '120',
-  phasing: 'phased',
-  plannedStart: '2026-12-01',
-  cutover: '2027-04-30',
-};
 
 let weekNumber = 0;
 /** Each test reports on its own week, so claims of one never touch another. */
@@ -39,7 +31,7 @@ describe('posting by itself, over HTTP with the fake connector', () => {
 
   beforeAll(async () => {
     bot = await startGatewayUnderTest({ env: { JOBS_API_KEY: JOBS_KEY, WEEKLY_HIGHLIGHT_CRON: '* * * * *' }, runtime: { proactive: { tuning: { leaseMs: LEASE_MS, maxHeldWaitMs: 10_000 } } } });
-    bot.connector.addMember({ id: PM.id, name: PM.name, aadObjectId: `aad-${PM.id}` });
+    addToRoster(bot, [PM]);
   });
   afterAll(async () => {
     await bot.close();
@@ -48,21 +40,12 @@ describe('posting by itself, over HTTP with the fake connector', () => {
     bot.connector.reset();
   });
 
-  const install = (teamId: string, serviceUrl = bot.connector.serviceUrl) =>
-    postActivity(bot.url, {
-      ...botInstalledActivity({ serviceUrl, conversationType: 'channel', conversationId: teamId, teamId }),
-      channelData: { tenant: { id: TEST_TENANT }, eventType: 'teamMemberAdded', team: { id: teamId }, channel: { id: teamId } },
-    });
+  const install = (teamId: string) => installInTeam(bot, teamId);
 
   /** A team with the bot installed and a project set up in its General channel; the bot's replies are cleared. */
   const projectInNewTeam = async (): Promise<{ teamId: string; projectId: string }> => {
     const teamId = `19:proactive-${(nextTeam += 1)}@thread.tacv2`;
-    await install(teamId);
-    await postActivity(bot.url, submitActivity({ serviceUrl: bot.connector.serviceUrl, value: { verb: 'project-setup-confirm', ...form }, teamId, fromId: PM.id, fromName: PM.name }));
-    const project = await bot.gateway.projects.projects.findByTeam(TEST_TENANT, teamId);
-    if (!project) throw new Error('set-up did not create the project');
-    bot.connector.reset();
-    return { teamId, projectId: project.projectId };
+    return { teamId, projectId: await newTeamWithProject(bot, { teamId, pm: PM, form: projectForm() }) };
   };
   const claimOf = async (projectId: string, week: string) => (await new CosmosClaimStore(bot.gateway.storage.containers.projects).read(projectId, `highlight:${week}`))?.claim;
   const postsInto = (conversationId: string) => bot.connector.activityPosts.filter((c) => c.conversationId === conversationId && c.status === 200);

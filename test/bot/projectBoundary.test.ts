@@ -9,6 +9,8 @@ import { channelMessage, executeActivity, messageActivity, postActivity, submitA
 import { visibleText } from '../harness/cardText';
 import { startGatewayUnderTest } from '../harness/gatewayUnderTest';
 import type { GatewayUnderTest } from '../harness/gatewayUnderTest';
+import { projectForm } from '../harness/projectForms';
+import { addToRoster } from '../harness/teamUnderTest';
 
 /**
  * The project boundary over HTTP. Every card carries its project's id, so anyone in the tenant (in NHSmail's national
@@ -118,12 +120,12 @@ describe('the project boundary, over HTTP', () => {
 
   beforeAll(async () => {
     bot = await startGatewayUnderTest();
-    for (const person of [PRIYA, TOM, TINA]) bot.connector.addMember({ id: person.id, name: person.name, aadObjectId: `aad-${person.id}` });
+    addToRoster(bot, [PRIYA, TOM, TINA]);
     const deps = bot.gateway.projects;
     ({ project: { projectId } } = await setUpProject(deps, {
       actor: actor(PRIYA),
       teamId: TEAM,
-      form: { organisationName: 'Ysbyty Boundary NHS Trust', odsCode: 'RYX', migrationMethod: 'self-migration', approximateUsers: '4200', newAccounts: '120', phasing: 'phased', plannedStart: '2026-12-01', cutover: '2027-04-30' },
+      form: projectForm({ organisationName: 'Ysbyty Boundary NHS Trust' }),
     }));
     await assignRole(deps, { actor: actor(PRIYA), projectId, member: actor(TOM), role: 'team-member' });
     await updateChecklistItem(deps, {

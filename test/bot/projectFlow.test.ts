@@ -4,29 +4,22 @@ import { channelMessage, executeActivity, messageActivity, postActivity, submitA
 import { adaptiveCardOf, visibleText } from '../harness/cardText';
 import { startGatewayUnderTest } from '../harness/gatewayUnderTest';
 import type { GatewayUnderTest } from '../harness/gatewayUnderTest';
+import { projectForm } from '../harness/projectForms';
+import { addToRoster } from '../harness/teamUnderTest';
 
 const TEAM = '19:project-flow@thread.tacv2';
 const PM = { id: '29:priya', name: 'Priya Shah' };
 const TOM = { id: '29:tom', name: 'Tom Evans' };
 const SUE = { id: '29:sue', name: 'Sue Staff' };
 
-const form = {
-  organisationName: 'Ysbyty Example NHS Trust',
-  odsCode: 'ryx',
-  migrationMethod: 'self-migration',
-  approximateUsers: '4,200',
-  newAccounts: '120',
-  phasing: 'phased',
-  plannedStart: '2026-12-01',
-  cutover: '2027-04-30',
-};
+const form = projectForm({ odsCode: 'ryx' });
 
 describe('a migration project from set-up to sign-off, over HTTP', () => {
   let bot: GatewayUnderTest;
 
   beforeAll(async () => {
     bot = await startGatewayUnderTest();
-    for (const person of [PM, TOM, SUE]) bot.connector.addMember({ id: person.id, name: person.name, aadObjectId: `aad-${person.id}` });
+    addToRoster(bot, [PM, TOM, SUE]);
   });
   afterAll(async () => {
     await bot.close();

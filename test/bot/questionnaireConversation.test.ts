@@ -6,6 +6,8 @@ import { channelMessage, executeActivity, messageActivity, postActivity, submitA
 import { adaptiveCardOf, visibleText } from '../harness/cardText';
 import { startGatewayUnderTest } from '../harness/gatewayUnderTest';
 import type { GatewayUnderTest } from '../harness/gatewayUnderTest';
+import { elementsOf } from '../harness/cardSearch';
+import { projectForm } from '../harness/projectForms';
 
 /**
  * The discovery questionnaire over HTTP, as Teams drives it. Needs the lead's wiring of
@@ -21,16 +23,7 @@ type Person = typeof PRIYA;
 
 const actor = (p: Person): Actor => ({ tenantId: TEST_TENANT, userId: p.id, aadObjectId: `aad-${p.id}`, name: p.name });
 
-const form = {
-  organisationName: 'Royal Devon Hospital',
-  odsCode: 'rh8',
-  migrationMethod: 'self-migration',
-  approximateUsers: '5,000',
-  newAccounts: '120',
-  phasing: 'phased',
-  plannedStart: '2026-12-01',
-  cutover: '2027-04-30',
-};
+const form = projectForm({ organisationName: 'Royal Devon Hospital', odsCode: 'rh8', approximateUsers: '5,000' });
 
 type Json = Record<string, unknown>;
 interface InvokeBody {
@@ -53,19 +46,8 @@ function inputsOf(card: unknown): Json[] {
 }
 
 function actionData(card: unknown, title: string): Json {
-  const text = JSON.stringify(card);
-  const actions: Json[] = [];
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(visit);
-    else if (typeof node === 'object' && node !== null) {
-      const record = node as Json;
-      if (record.title === title && typeof record.type === 'string' && record.type.startsWith('Action.')) actions.push(record);
-      Object.entries(record).forEach(([key, child]) => key !== 'fallback' && visit(child));
-    }
-  };
-  visit(card);
-  const found = actions[0];
-  if (!found) throw new Error(`no "${title}" button on ${text.slice(0, 200)}`);
+  const [found] = elementsOf(card, (element) => element.title === title && typeof element.type === 'string' && element.type.startsWith('Action.'));
+  if (!found) throw new Error(`no "${title}" button on ${JSON.stringify(card).slice(0, 200)}`);
   return (found.data ?? { url: found.url }) as Json;
 }
 

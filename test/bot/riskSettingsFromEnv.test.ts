@@ -1,38 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channelMessage, executeActivity, postActivity, submitActivity, TEST_TENANT } from '../harness/activities';
+import { executeActivity, postActivity } from '../harness/activities';
 import { visibleText } from '../harness/cardText';
-import { startGatewayUnderTest, type GatewayUnderTest } from '../harness/gatewayUnderTest';
+import type { GatewayUnderTest } from '../harness/gatewayUnderTest';
+import { projectForm } from '../harness/projectForms';
+import { startTeamUnderTest } from '../harness/teamUnderTest';
 
 /** The risk thresholds come from the environment (RISK_RED_SCORE, RISK_AMBER_SCORE, RISK_ESCALATE_SCORE) and rule the log. */
 
 const TEAM = '19:risk-settings@thread.tacv2';
 const PM = { id: '29:priya', name: 'Priya Shah' };
-const setUpForm = {
-  organisationName: 'Example NHS Trust',
-  odsCode: 'RH8',
-  migrationMethod: 'self-migration',
-  approximateUsers: '4,200',
-  newAccounts: '120',
-  phasing: 'phased',
-  plannedStart: '2027-01-04',
-  cutover: '2027-06-30',
-};
 
 describe('risk settings from the environment', () => {
   let bot: GatewayUnderTest;
   let projectId = '';
 
   beforeAll(async () => {
-    bot = await startGatewayUnderTest({ env: { RISK_RED_SCORE: '12', RISK_AMBER_SCORE: '6', RISK_ESCALATE_SCORE: '12' } });
-    bot.connector.addMember({ id: PM.id, name: PM.name, aadObjectId: 'aad-priya' });
-    await postActivity(bot.url, channelMessage({ serviceUrl: bot.connector.serviceUrl, text: 'set up project', teamId: TEAM, fromId: PM.id, fromName: PM.name }));
-    for (const verb of ['project-setup-submit', 'project-setup-confirm']) {
-      if (await bot.gateway.projects.projects.findByTeam(TEST_TENANT, TEAM)) break;
-      await postActivity(bot.url, submitActivity({ serviceUrl: bot.connector.serviceUrl, value: { verb, ...setUpForm }, fromId: PM.id, fromName: PM.name, teamId: TEAM }));
-    }
-    const project = await bot.gateway.projects.projects.findByTeam(TEST_TENANT, TEAM);
-    if (!project) throw new Error('the project was not set up');
-    projectId = project.projectId;
+    ({ bot, projectId } = await startTeamUnderTest({
+      gateway: { env: { RISK_RED_SCORE: '12', RISK_AMBER_SCORE: '6', RISK_ESCALATE_SCORE: '12' } },
+      roster: [{ ...PM, aadObjectId: 'aad-priya' }],
+      teamId: TEAM,
+      pm: PM,
+      form: projectForm({ organisationName: 'Example NHS Trust', odsCode: 'RH8', plannedStart: '2027-01-04', cutover: '2027-06-30' }),
+    }));
   }, 60_000);
   afterAll(async () => {
     await bot.close();

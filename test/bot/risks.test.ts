@@ -3,9 +3,12 @@ import { DEFAULT_GATEWAY_CATALOGUE } from '../../bot/migration/gateways/catalogu
 import { addRisk } from '../../bot/migration/risks/addRisk';
 import type { RiskDeps } from '../../bot/migration/risks/riskDeps';
 import { CosmosRiskRepository } from '../../bot/storage/risks';
-import { channelMessage, executeActivity, messageActivity, postActivity, submitActivity, TEST_TENANT } from '../harness/activities';
+import { TEST_TENANT } from '../harness/activities';
+import { actionsOf, inputOf } from '../harness/cardSearch';
 import { adaptiveCardOf, visibleText } from '../harness/cardText';
-import { startGatewayUnderTest, type GatewayUnderTest } from '../harness/gatewayUnderTest';
+import type { GatewayUnderTest } from '../harness/gatewayUnderTest';
+import { projectForm } from '../harness/projectForms';
+import { startTeamUnderTest, talkInTeam, type Person } from '../harness/teamUnderTest';
 
 /** The risks and issues log as a project team uses it in Teams, turn by turn over real HTTP. */
 
@@ -14,39 +17,8 @@ const PM = { id: '29:priya', name: 'Priya Shah' };
 const SAM = { id: '29:sam', name: 'Sam Patel' };
 const TOM = { id: '29:tom', name: 'Tom Evans' };
 const SUE = { id: '29:sue', name: 'Sue Staff' };
-type Person = { readonly id: string; readonly name: string };
-
-const setUpForm = {
-  organisationName: 'Ysbyty Example NHS Trust',
-  odsCode: 'RH8',
-  migrationMethod: 'self-migration',
-  approximateUsers: '4,200',
-  newAccounts: '120',
-  phasing: 'phased',
-  plannedStart: '2027-01-04',
-  cutover: '2027-06-30',
-};
 
 type Json = Record<string, unknown>;
-
-/** Every element of a card with this input id. */
-function inputOf(card: unknown, id: string): Json | undefined {
-  if (Array.isArray(card)) {
-    for (const part of card) {
-      const found = inputOf(part, id);
-      if (found) return found;
-    }
-    return undefined;
-  }
-  if (typeof card !== 'object' || card === null) return undefined;
-  const element = card as Json;
-  if (element.id === id && typeof element.type === 'string' && element.type.startsWith('Input.')) return element;
-  for (const value of Object.values(element)) {
-    const found = inputOf(value, id);
-    if (found) return found;
-  }
-  return undefined;
-}
 
 /** The TextBlock right after an input: where its error shows. */
 function textAfter(card: unknown, id: string): string | undefined {
@@ -73,47 +45,12 @@ function textAfter(card: unknown, id: string): string | undefined {
   return search(card);
 }
 
-/** Every Action.Execute of a card with this title. */
-function actionsTitled(card: unknown, title: string): Json[] {
-  const found: Json[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (typeof node === 'object' && node !== null) {
-      const element = node as Json;
-      if (element.type === 'Action.Execute' && element.title === title) found.push(element);
-      Object.values(element).forEach(walk);
-    }
-  };
-  walk(card);
-  return found;
-}
-
 describe('the risks and issues log in Teams, over HTTP', () => {
   let bot: GatewayUnderTest;
   let projectId: string;
   let riskDeps: RiskDeps;
 
-  const posted = (from: number) => bot.connector.calls.slice(from).filter((c) => c.body !== undefined && c.body.type !== 'typing');
-  const say = async (who: Person, text: string) => {
-    const before = bot.connector.calls.length;
-    await postActivity(bot.url, channelMessage({ serviceUrl: bot.connector.serviceUrl, text, teamId: TEAM, fromId: who.id, fromName: who.name }));
-    return posted(before);
-  };
-  const sayInChat = async (who: Person, text: string) => {
-    const before = bot.connector.calls.length;
-    await postActivity(bot.url, messageActivity({ serviceUrl: bot.connector.serviceUrl, text, fromId: who.id, fromName: who.name, conversationId: `a:personal-${who.id}` }));
-    return posted(before);
-  };
-  /** Presses an Execute button; the new card (or the refusal line) comes back in the invoke response. */
-  const press = async (who: Person, verb: string, data: Json): Promise<{ card: Json | undefined; text: string }> => {
-    const result = await postActivity(bot.url, executeActivity({ serviceUrl: bot.connector.serviceUrl, fromId: who.id, fromName: who.name, verb, data: { verb, ...data }, teamId: TEAM }));
-    const body = result.body as { type: string; value: unknown };
-    if (body.type === 'application/vnd.microsoft.card.adaptive') {
-      const card = body.value as Json;
-      return { card, text: visibleText({ attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] }) };
-    }
-    return { card: undefined, text: String(body.value) };
-  };
+  const { say, sayInChat, press } = talkInTeam(() => bot, TEAM);
   const cardOfReply = (calls: Awaited<ReturnType<typeof say>>) => {
     const reply = calls.find((c) => c.body !== undefined && adaptiveCardOf(c.body) !== undefined);
     return reply?.body === undefined ? undefined : adaptiveCardOf(reply.body);
@@ -121,17 +58,12 @@ describe('the risks and issues log in Teams, over HTTP', () => {
   const save = (who: Person, fields: Json) => press(who, 'risk-save', { projectId, riskId: '', expectedVersion: 0, ...fields });
 
   beforeAll(async () => {
-    bot = await startGatewayUnderTest();
-    for (const person of [PM, SAM, TOM, SUE]) bot.connector.addMember({ id: person.id, name: person.name, aadObjectId: `aad-${person.id}` });
-    await say(PM, 'set up project');
-    const before = bot.connector.calls.length;
-    await postActivity(bot.url, submitActivity({ serviceUrl: bot.connector.serviceUrl, value: { verb: 'project-setup-submit', ...setUpForm }, fromId: PM.id, fromName: PM.name, teamId: TEAM }));
-    if (posted(before).some((c) => /Please check/.test(visibleText(c.body ?? {})))) {
-      await postActivity(bot.url, submitActivity({ serviceUrl: bot.connector.serviceUrl, value: { verb: 'project-setup-confirm', ...setUpForm }, fromId: PM.id, fromName: PM.name, teamId: TEAM }));
-    }
-    const project = await bot.gateway.projects.projects.findByTeam(TEST_TENANT, TEAM);
-    if (!project) throw new Error('the project was not set up');
-    projectId = project.projectId;
+    ({ bot, projectId } = await startTeamUnderTest({
+      roster: [PM, SAM, TOM, SUE],
+      teamId: TEAM,
+      pm: PM,
+      form: projectForm({ odsCode: 'RH8', plannedStart: '2027-01-04', cutover: '2027-06-30' }),
+    }));
     await press(PM, 'role-assign', { projectId, userId: SAM.id, role: 'sro' });
     await press(PM, 'role-assign', { projectId, userId: TOM.id, role: 'team-member' });
     await press(PM, 'role-assign', { projectId, userId: SUE.id, role: 'staff' });
@@ -215,8 +147,8 @@ describe('the risks and issues log in Teams, over HTTP', () => {
     const text = JSON.stringify(card);
     expect(text.indexOf('scan to email fails on ward 7')).toBeLessThan(text.indexOf('archive tool not approved by IG'));
     expect(text).toContain('20 Red');
-    expect(actionsTitled(card, 'Edit')).toHaveLength(2);
-    expect(actionsTitled(card, 'History')).toHaveLength(2);
+    expect(actionsOf(card, 'Action.Execute', 'Edit')).toHaveLength(2);
+    expect(actionsOf(card, 'Action.Execute', 'History')).toHaveLength(2);
 
     const red = await press(TOM, 'risks-show', { projectId, filter: 'red' });
     expect(red.text).toContain('scan to email fails on ward 7');
@@ -234,14 +166,14 @@ describe('the risks and issues log in Teams, over HTTP', () => {
     const actor = { tenantId: TEST_TENANT, userId: PM.id, name: PM.name };
     for (let i = 0; i < 11; i += 1) await addRisk(riskDeps, { actor, projectId, input: { title: `Paged risk ${String(i).padStart(2, '0')}`, likelihood: '1', impact: '1' } });
     const first = await press(TOM, 'risks-show', { projectId, filter: '' });
-    const [more] = actionsTitled(first.card, 'More');
+    const [more] = actionsOf(first.card, 'Action.Execute', 'More');
     expect(more).toBeDefined();
     const second = await press(TOM, 'risks-show', (more?.data ?? {}) as Json);
     const titles = (text: string) => [...text.matchAll(/Risk: (Paged risk \d+)|Issue: (scan[^\n]*)|Risk: (archive[^\n]*)/g)].map((m) => m[0]);
     const seen = [...titles(first.text), ...titles(second.text)];
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen).toHaveLength(13);
-    expect(actionsTitled(second.card, 'More')).toHaveLength(0);
+    expect(actionsOf(second.card, 'Action.Execute', 'More')).toHaveLength(0);
   });
 
   it('when History is pressed, then who added the entry and when is shown', async () => {

@@ -2,9 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInLondon } from '../../bot/migration/shared/ukDates';
 import { reminderDay } from '../../bot/migration/staff/rollout/monthlyReminder';
 import type { StaffMember } from '../../bot/migration/staff/staffMember';
-import { channelMessage, executeActivity, messageActivity, postActivity, submitActivity, TEST_TENANT } from '../harness/activities';
+import { actionsOf } from '../harness/cardSearch';
 import { adaptiveCardOf, visibleText } from '../harness/cardText';
-import { startGatewayUnderTest, type GatewayUnderTest } from '../harness/gatewayUnderTest';
+import type { GatewayUnderTest } from '../harness/gatewayUnderTest';
+import { projectFormFromToday } from '../harness/projectForms';
+import { startTeamUnderTest, talkInTeam } from '../harness/teamUnderTest';
 
 /** The roll-out as a project team uses it in Teams, turn by turn over real HTTP, on the Cosmos stores. */
 
@@ -13,62 +15,17 @@ const PM = { id: '29:priya', name: 'Priya Shah' };
 const LEE = { id: '29:lee', name: 'Lee Admin' };
 const TOM = { id: '29:tom', name: 'Tom Evans' };
 const SUE = { id: '29:sue', name: 'Sue Staff' };
-type Person = { readonly id: string; readonly name: string };
 type Json = Record<string, unknown>;
 
 const today = todayInLondon(new Date());
 const PILOT_DATE = addDays(today, 40);
 const PHASE_DATE = addDays(today, 80);
 
-const setUpForm = {
-  organisationName: 'Ysbyty Example NHS Trust',
-  odsCode: 'RH8',
-  migrationMethod: 'self-migration',
-  approximateUsers: '4,200',
-  newAccounts: '120',
-  phasing: 'phased',
-  plannedStart: addDays(today, 7),
-  cutover: addDays(today, 200),
-};
-
-function actions(card: unknown, type: string, title?: string): Json[] {
-  const found: Json[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (typeof node === 'object' && node !== null) {
-      const element = node as Json;
-      if (element.type === type && (title === undefined || element.title === title)) found.push(element);
-      for (const [key, value] of Object.entries(element)) if (key !== 'fallback') walk(value);
-    }
-  };
-  walk(card);
-  return found;
-}
-
 describe('the roll-out in Teams, over HTTP', () => {
   let bot: GatewayUnderTest;
   let projectId: string;
 
-  const posted = (from: number) => bot.connector.calls.slice(from).filter((c) => c.body !== undefined && c.body.type !== 'typing');
-  const say = async (who: Person, text: string) => {
-    const before = bot.connector.calls.length;
-    await postActivity(bot.url, channelMessage({ serviceUrl: bot.connector.serviceUrl, text, teamId: TEAM, fromId: who.id, fromName: who.name }));
-    return posted(before);
-  };
-  const sayInChat = async (who: Person, text: string) => {
-    const before = bot.connector.calls.length;
-    await postActivity(bot.url, messageActivity({ serviceUrl: bot.connector.serviceUrl, text, fromId: who.id, fromName: who.name, conversationId: `a:personal-${who.id}` }));
-    return posted(before);
-  };
-  const press = async (who: Person, verb: string, data: Json): Promise<{ card: Json | undefined; text: string }> => {
-    const result = await postActivity(bot.url, executeActivity({ serviceUrl: bot.connector.serviceUrl, fromId: who.id, fromName: who.name, verb, data: { verb, ...data }, teamId: TEAM }));
-    const body = result.body as { type: string; value: unknown };
-    if (body.type === 'application/vnd.microsoft.card.adaptive') {
-      const card = body.value as Json;
-      return { card, text: visibleText({ attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] }) };
-    }
-    return { card: undefined, text: String(body.value) };
-  };
+  const { say, sayInChat, press } = talkInTeam(() => bot, TEAM);
   const replyText = (calls: Awaited<ReturnType<typeof say>>) => calls.map((c) => visibleText(c.body ?? {})).join('\n');
   const cardOfReply = (calls: Awaited<ReturnType<typeof say>>) => {
     const reply = calls.find((c) => c.body !== undefined && adaptiveCardOf(c.body) !== undefined);
@@ -90,17 +47,7 @@ describe('the roll-out in Teams, over HTTP', () => {
   };
 
   beforeAll(async () => {
-    bot = await startGatewayUnderTest();
-    for (const person of [PM, LEE, TOM, SUE]) bot.connector.addMember({ id: person.id, name: person.name, aadObjectId: `aad-${person.id}` });
-    await say(PM, 'set up project');
-    const before = bot.connector.calls.length;
-    await postActivity(bot.url, submitActivity({ serviceUrl: bot.connector.serviceUrl, value: { verb: 'project-setup-submit', ...setUpForm }, fromId: PM.id, fromName: PM.name, teamId: TEAM }));
-    if (posted(before).some((c) => /Please check|confirm/i.test(visibleText(c.body ?? {})))) {
-      await postActivity(bot.url, submitActivity({ serviceUrl: bot.connector.serviceUrl, value: { verb: 'project-setup-confirm', ...setUpForm }, fromId: PM.id, fromName: PM.name, teamId: TEAM }));
-    }
-    const project = await bot.gateway.projects.projects.findByTeam(TEST_TENANT, TEAM);
-    if (!project) throw new Error('the project was not set up');
-    projectId = project.projectId;
+    ({ bot, projectId } = await startTeamUnderTest({ roster: [PM, LEE, TOM, SUE], teamId: TEAM, pm: PM, form: projectFormFromToday({ odsCode: 'RH8' }) }));
     await press(PM, 'role-assign', { projectId, userId: LEE.id, role: 'local-admin' });
     await press(PM, 'role-assign', { projectId, userId: TOM.id, role: 'team-member' });
     await press(PM, 'role-assign', { projectId, userId: SUE.id, role: 'staff' });
@@ -116,7 +63,7 @@ describe('the roll-out in Teams, over HTTP', () => {
   it('when the PM types groups, then there are none yet and the card offers the pilot; staff are refused', async () => {
     const card = cardOfReply(await say(PM, 'roll-out groups'));
     expect(visibleText({ attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] })).toContain('No groups yet');
-    expect(actions(card, 'Action.ShowCard', 'Add the pilot')).toHaveLength(1);
+    expect(actionsOf(card, 'Action.ShowCard', 'Add the pilot')).toHaveLength(1);
     expect(replyText(await say(SUE, 'groups'))).toContain('for the project team only');
   });
 
@@ -129,7 +76,7 @@ describe('the roll-out in Teams, over HTTP', () => {
     const phase = await press(LEE, 'group-create', { projectId, kind: 'phase', cutoverDate: PHASE_DATE });
     expect(phase.text).toContain('Phase 1 added.');
     expect(phase.text).toMatch(/Pilot[\s\S]*cutover[\s\S]*Phase 1/);
-    expect(actions(phase.card, 'Action.ShowCard', 'Add the pilot')).toHaveLength(0);
+    expect(actionsOf(phase.card, 'Action.ShowCard', 'Add the pilot')).toHaveLength(0);
   });
 
   it('when the LA puts Pharmacy in the pilot, then its five people move, the one already on NHSmail too, and the group card shows them', async () => {
@@ -141,12 +88,12 @@ describe('the roll-out in Teams, over HTTP', () => {
     expect(text).toContain('P001');
     expect((await bot.gateway.staff.members.history(projectId, 'P001')).at(-1)).toMatchObject({ field: 'group', to: 'pilot', how: 'group', by: { name: LEE.name } });
     // A team member reads it but gets no forms that change it.
-    expect(actions(card, 'Action.ShowCard', 'Add people')).toHaveLength(0);
+    expect(actionsOf(card, 'Action.ShowCard', 'Add people')).toHaveLength(0);
   });
 
   it('when the team checks co-existence, then the Pharmacy Office mailbox is flagged and one press puts it and Estates’ delegate in the pilot', async () => {
     const card = cardOfReply(await say(PM, 'coexistence'));
-    const fix = actions(card, 'Action.Execute').find((a) => String(a.title).startsWith('Move 2 to Pilot'));
+    const fix = actionsOf(card, 'Action.Execute').find((a) => String(a.title).startsWith('Move 2 to Pilot'));
     expect(fix).toBeDefined();
     const pressed = await press(PM, 'coexistence-fix', (fix?.data ?? {}) as Json);
     expect(pressed.text).toContain('Moved 2 into Pilot');
@@ -157,7 +104,7 @@ describe('the roll-out in Teams, over HTTP', () => {
   it('when the PM asks for the Portal files in the channel, then they are refused there; in a personal chat they come as links to a CSV of the new accounts', async () => {
     expect(replyText(await say(PM, 'export accounts'))).toContain('only send them in a personal chat');
     const card = cardOfReply(await sayInChat(PM, 'export accounts for pilot'));
-    const links = actions(card, 'Action.OpenUrl');
+    const links = actionsOf(card, 'Action.OpenUrl');
     expect(links).toHaveLength(1);
     const response = await fetch(String(links[0]?.url));
     expect(response.status).toBe(200);
@@ -176,7 +123,7 @@ describe('the roll-out in Teams, over HTTP', () => {
     const set = await press(LEE, 'group-status', { projectId, groupId: 'pilot', status: 'activated' });
     expect(set.text).toContain('7 people set to Activated; 1 already so, or on NHSmail already.');
     const card = cardOfReply(await say(TOM, 'registrations'));
-    const chart = actions(card, 'Chart.VerticalBar.Grouped')[0];
+    const chart = actionsOf(card, 'Chart.VerticalBar.Grouped')[0];
     expect(chart).toBeDefined();
     expect(JSON.stringify(chart?.fallback)).toContain('registered');
     const text = visibleText({ attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] });
@@ -196,7 +143,7 @@ describe('the roll-out in Teams, over HTTP', () => {
 
   it('when a step of the pilot checklist is ticked, then the card shows who did it; a tampered tick is refused before anything runs', async () => {
     const card = cardOfReply(await say(TOM, 'group pilot checklist'));
-    const done = actions(card, 'Action.Execute', 'Done')[0];
+    const done = actionsOf(card, 'Action.Execute', 'Done')[0];
     expect(done).toBeDefined();
     const ticked = await press(TOM, 'group-step-tick', (done?.data ?? {}) as Json);
     expect(ticked.text).toContain(`Done by ${TOM.name}`);

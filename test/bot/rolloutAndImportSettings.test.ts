@@ -1,12 +1,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, todayInLondon } from '../../bot/migration/shared/ukDates';
 import { reminderDay } from '../../bot/migration/staff/rollout/monthlyReminder';
 import type { StaffMember } from '../../bot/migration/staff/staffMember';
-import { channelMessage, messageActivity, postActivity, submitActivity, TEST_TENANT } from '../harness/activities';
+import { messageActivity, postActivity } from '../harness/activities';
+import { actionsOf } from '../harness/cardSearch';
 import { adaptiveCardOf, visibleText } from '../harness/cardText';
-import { startGatewayUnderTest, type GatewayUnderTest } from '../harness/gatewayUnderTest';
+import type { GatewayUnderTest } from '../harness/gatewayUnderTest';
+import { projectFormFromToday } from '../harness/projectForms';
+import { startTeamUnderTest } from '../harness/teamUnderTest';
 
 /**
  * The roll-out and staff import settings an engineer sets as App Service settings reach what the bot does: the Portal
@@ -18,31 +20,8 @@ const TEAM = '19:rollout-settings@thread.tacv2';
 const PM = { id: '29:priya', name: 'Priya Shah' };
 type Json = Record<string, unknown>;
 
-const today = todayInLondon(new Date());
-const setUpForm = {
-  organisationName: 'Ysbyty Example NHS Trust',
-  odsCode: 'RH8',
-  migrationMethod: 'self-migration',
-  approximateUsers: '4,200',
-  newAccounts: '120',
-  phasing: 'phased',
-  plannedStart: addDays(today, 7),
-  cutover: addDays(today, 200),
-};
 
-function openUrls(card: unknown): string[] {
-  const found: string[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (typeof node === 'object' && node !== null) {
-      const element = node as Json;
-      if (element.type === 'Action.OpenUrl') found.push(String(element.url));
-      for (const [key, value] of Object.entries(element)) if (key !== 'fallback') walk(value);
-    }
-  };
-  walk(card);
-  return found;
-}
+const openUrls = (card: unknown): string[] => actionsOf(card, 'Action.OpenUrl').map((action) => String(action.url));
 
 describe('roll-out settings from the environment, over HTTP', () => {
   let bot: GatewayUnderTest;
@@ -71,23 +50,20 @@ describe('roll-out settings from the environment, over HTTP', () => {
     });
     await new Promise<void>((resolve) => files.listen(0, '127.0.0.1', resolve));
     filesUrl = `http://127.0.0.1:${(files.address() as AddressInfo).port}`;
-    bot = await startGatewayUnderTest({
-      env: {
-        PORTAL_FILE_ROWS: '2',
-        PORTAL_COLUMNS: 'Local Unique Identifier=local-id, Surname=last-name, Forename=first-name, Organisation Code=organisation-code',
-        REGISTRATIONS_REMINDER_WORKING_DAYS: '10',
-        STAFF_IMPORT_MAX_FILE_MB: '1',
+    ({ bot, projectId } = await startTeamUnderTest({
+      gateway: {
+        env: {
+          PORTAL_FILE_ROWS: '2',
+          PORTAL_COLUMNS: 'Local Unique Identifier=local-id, Surname=last-name, Forename=first-name, Organisation Code=organisation-code',
+          REGISTRATIONS_REMINDER_WORKING_DAYS: '10',
+          STAFF_IMPORT_MAX_FILE_MB: '1',
+        },
       },
-    });
-    bot.connector.addMember({ id: PM.id, name: PM.name, aadObjectId: `aad-${PM.id}` });
-    await postActivity(bot.url, channelMessage({ serviceUrl: bot.connector.serviceUrl, text: 'set up project', teamId: TEAM, fromId: PM.id, fromName: PM.name }));
-    for (const verb of ['project-setup-submit', 'project-setup-confirm']) {
-      if ((await bot.gateway.projects.projects.findByTeam(TEST_TENANT, TEAM)) !== undefined) break;
-      await postActivity(bot.url, submitActivity({ serviceUrl: bot.connector.serviceUrl, value: { verb, ...setUpForm }, fromId: PM.id, fromName: PM.name, teamId: TEAM }));
-    }
-    const project = await bot.gateway.projects.projects.findByTeam(TEST_TENANT, TEAM);
-    if (!project) throw new Error('the project was not set up');
-    projectId = project.projectId;
+      roster: [PM],
+      teamId: TEAM,
+      pm: PM,
+      form: projectFormFromToday({ odsCode: 'RH8' }),
+    }));
     for (const [localId, firstName, lastName] of [
       ['A001', 'Ann', 'Adams'],
       ['B002', 'Ben', 'Brown'],

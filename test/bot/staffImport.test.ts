@@ -1,10 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, todayInLondon } from '../../bot/migration/shared/ukDates';
-import { channelMessage, executeActivity, messageActivity, postActivity, submitActivity, TEST_TENANT } from '../harness/activities';
+import { channelMessage, executeActivity, messageActivity, postActivity, TEST_TENANT } from '../harness/activities';
+import { actionsOf } from '../harness/cardSearch';
 import { adaptiveCardOf, visibleText } from '../harness/cardText';
-import { startGatewayUnderTest, type GatewayUnderTest } from '../harness/gatewayUnderTest';
+import type { GatewayUnderTest } from '../harness/gatewayUnderTest';
+import { projectFormFromToday } from '../harness/projectForms';
+import { startTeamUnderTest, type Person } from '../harness/teamUnderTest';
 import { CosmosStaffImportStore } from '../../bot/storage/staff/cosmosStaffImportStore';
 
 /** The staff import as a PM uses it in Teams: a file sent in a personal chat, the upload page, the report, removals. */
@@ -13,37 +15,10 @@ const TEAM = '19:staffimport@thread.tacv2';
 const PM = { id: '29:pat', name: 'Pat Manager' };
 const LEE = { id: '29:lee', name: 'Lee Admin' };
 const SUE = { id: '29:sue', name: 'Sue Staff' };
-type Person = { readonly id: string; readonly name: string };
 type Json = Record<string, unknown>;
-
-const today = todayInLondon(new Date());
-const setUpForm = {
-  organisationName: 'Example Community NHS Trust',
-  odsCode: 'RX1',
-  migrationMethod: 'self-migration',
-  approximateUsers: '300',
-  newAccounts: '20',
-  phasing: 'phased',
-  plannedStart: addDays(today, 7),
-  cutover: addDays(today, 200),
-};
 
 const FIRST_FILE = 'Local ID,First name,Last name,Email,Department\r\nE1,Amelia,Jones,amelia@example.nhs.uk,Pharmacy\r\nE2,Tom,Evans,tom@example.nhs.uk,Estates\r\n,No,Identifier,,\r\nE3,Ravi,Patel,ravi@example.nhs.uk,Pharmacy\r\n';
 const SECOND_FILE = 'Local ID,First name,Last name,Email,Department\r\nE1,Amelia,Jones,amelia@example.nhs.uk,Pharmacy\r\nE3,Ravi,Patel,ravi@example.nhs.uk,Pharmacy\r\nE4,Zo\u00eb,Ren\u00e9,zoe@example.nhs.uk,Pharmacy\r\n';
-
-function actions(card: unknown, type: string): Json[] {
-  const found: Json[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (typeof node === 'object' && node !== null) {
-      const element = node as Json;
-      if (element.type === type) found.push(element);
-      for (const [key, value] of Object.entries(element)) if (key !== 'fallback') walk(value);
-    }
-  };
-  walk(card);
-  return found;
-}
 
 const cardText = (card: Json | undefined): string => visibleText({ attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] });
 
@@ -54,7 +29,7 @@ describe('the staff import in Teams, over HTTP', () => {
   let filesUrl: string;
   const served: string[] = [];
 
-  const posted = (from: number) => bot.connector.calls.slice(from).filter((c) => c.body !== undefined && c.body.type !== 'typing');
+  const posted = (from: number) => bot.connector.postedSince(from);
   const say = async (who: Person, text: string) => {
     const before = bot.connector.calls.length;
     await postActivity(bot.url, channelMessage({ serviceUrl: bot.connector.serviceUrl, text, teamId: TEAM, fromId: who.id, fromName: who.name }));
@@ -117,17 +92,7 @@ describe('the staff import in Teams, over HTTP', () => {
     await new Promise<void>((resolve) => files.listen(0, '127.0.0.1', resolve));
     filesUrl = `http://127.0.0.1:${(files.address() as AddressInfo).port}`;
 
-    bot = await startGatewayUnderTest();
-    for (const person of [PM, LEE, SUE]) bot.connector.addMember({ id: person.id, name: person.name, aadObjectId: `aad-${person.id}` });
-    await say(PM, 'set up project');
-    const before = bot.connector.calls.length;
-    await postActivity(bot.url, submitActivity({ serviceUrl: bot.connector.serviceUrl, value: { verb: 'project-setup-submit', ...setUpForm }, fromId: PM.id, fromName: PM.name, teamId: TEAM }));
-    if (posted(before).some((c) => /Please check|confirm/i.test(visibleText(c.body ?? {})))) {
-      await postActivity(bot.url, submitActivity({ serviceUrl: bot.connector.serviceUrl, value: { verb: 'project-setup-confirm', ...setUpForm }, fromId: PM.id, fromName: PM.name, teamId: TEAM }));
-    }
-    const project = await bot.gateway.projects.projects.findByTeam(TEST_TENANT, TEAM);
-    if (!project) throw new Error('the project was not set up');
-    projectId = project.projectId;
+    ({ bot, projectId } = await startTeamUnderTest({ roster: [PM, LEE, SUE], teamId: TEAM, pm: PM, form: projectFormFromToday({ organisationName: 'Example Community NHS Trust', odsCode: 'RX1', approximateUsers: '300', newAccounts: '20' }) }));
     await press(PM, 'role-assign', { projectId, userId: LEE.id, role: 'local-admin' });
     await press(PM, 'role-assign', { projectId, userId: SUE.id, role: 'staff' });
   }, 60_000);
@@ -159,7 +124,7 @@ describe('the staff import in Teams, over HTTP', () => {
     expect(shown).toMatch(/Added[\s\S]*3/);
     expect(shown).toMatch(/Line 4: .*Local ID/i);
     expect((await bot.gateway.staff.members.get(projectId, 'E2'))?.lastName).toBe('Evans');
-    const link = actions(card, 'Action.OpenUrl')[0];
+    const link = actionsOf(card, 'Action.OpenUrl')[0];
     expect(link).toBeDefined();
     const csv = await fetch(String(link?.url));
     expect(csv.status).toBe(200);
@@ -178,7 +143,7 @@ describe('the staff import in Teams, over HTTP', () => {
     expect(shown).toMatch(/1 person is on the staff list but not in this file/);
     expect(shown).toContain('E2');
     expect((await bot.gateway.staff.members.get(projectId, 'E4'))?.firstName).toBe('Zoë');
-    const remove = actions(card, 'Action.Execute').find((a) => String(a.title).startsWith('Remove these 1'));
+    const remove = actionsOf(card, 'Action.Execute').find((a) => String(a.title).startsWith('Remove these 1'));
     expect(remove).toBeDefined();
     const refused = await press(SUE, 'staff-import-remove-missing', (remove?.data ?? {}) as Json, personal(SUE));
     expect(refused.text).toMatch(/Only the project manager or a local administrator|couldn't find/);
@@ -199,7 +164,7 @@ describe('the staff import in Teams, over HTTP', () => {
   it('when the PM types import staff, then a signed upload page takes the file; a tampered or unsigned link answers 404', async () => {
     const reply = await sayInChat(PM, 'import staff');
     const card = reply.map((c) => adaptiveCardOf(c.body ?? {})).find((c) => c !== undefined);
-    const link = String(actions(card, 'Action.OpenUrl')[0]?.url);
+    const link = String(actionsOf(card, 'Action.OpenUrl')[0]?.url);
     const page = await fetch(link);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
@@ -228,7 +193,7 @@ describe('the staff import in Teams, over HTTP', () => {
     const reply = await say(PM, 'import staff');
     expect(text(reply)).toMatch(/sent you an upload link in our personal chat|only send it in a personal chat/);
     const inChannel = bot.connector.calls.slice(before).filter((c) => c.conversationId?.startsWith(TEAM) === true);
-    expect(inChannel.some((c) => actions(adaptiveCardOf(c.body ?? {}), 'Action.OpenUrl').length > 0)).toBe(false);
+    expect(inChannel.some((c) => actionsOf(adaptiveCardOf(c.body ?? {}), 'Action.OpenUrl').length > 0)).toBe(false);
   });
 
   it('when the LA removes a person on request, then their record is gone; staff are refused', async () => {
@@ -258,7 +223,7 @@ describe('the staff import in Teams, over HTTP', () => {
   it('when the PM deletes the project, then after the confirmation card nothing of the project remains', async () => {
     const card = (await say(PM, 'delete project')).map((c) => adaptiveCardOf(c.body ?? {})).find((c) => c !== undefined);
     expect(cardText(card)).toContain('Delete Example Community NHS Trust (RX1)?');
-    const button = actions(card, 'Action.Execute')[0];
+    const button = actionsOf(card, 'Action.Execute')[0];
     expect(text(await say(LEE, 'delete project'))).toContain('Only the project manager can delete the project');
     const refused = await press(LEE, 'project-delete', (button?.data ?? {}) as Json);
     expect(refused.text).toContain('Only the project manager can delete the project');

@@ -1,41 +1,24 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { assignRole } from '../../bot/migration/projects/assignRole';
 import { CosmosAskTeamRepository } from '../../bot/storage/answers/cosmosAskTeamRepository';
-import { botInstalledActivity, executeActivity, messageActivity, postActivity, submitActivity, TEST_TENANT } from '../harness/activities';
+import { executeActivity, messageActivity, postActivity, submitActivity, TEST_TENANT } from '../harness/activities';
 import { adaptiveCardOf, visibleText } from '../harness/cardText';
-import { startGatewayUnderTest, type GatewayUnderTest } from '../harness/gatewayUnderTest';
+import type { GatewayUnderTest } from '../harness/gatewayUnderTest';
+import { projectForm } from '../harness/projectForms';
+import { startTeamUnderTest } from '../harness/teamUnderTest';
 
 const PM = { id: '29:priya', name: 'Priya Shah' };
 const TOM = { id: '29:tom', name: 'Tom Brown' };
 const LA = { id: '29:lena', name: 'Lena Okafor' };
 const TEAM = '19:staff-questions@thread.tacv2';
 
-const form = {
-  organisationName: 'Ysbyty Example NHS Trust',
-  odsCode: 'RYX',
-  migrationMethod: 'self-migration',
-  approximateUsers: '4,200',
-  newAccounts: '120',
-  phasing: 'phased',
-  plannedStart: '2026-12-01',
-  cutover: '2027-04-30',
-};
 
 describe('staff questions, over HTTP with the fake connector', () => {
   let bot: GatewayUnderTest;
   let projectId: string;
 
   beforeAll(async () => {
-    bot = await startGatewayUnderTest();
-    for (const person of [PM, TOM, LA]) bot.connector.addMember({ id: person.id, name: person.name, aadObjectId: `aad-${person.id}` });
-    await postActivity(bot.url, {
-      ...botInstalledActivity({ serviceUrl: bot.connector.serviceUrl, conversationType: 'channel', conversationId: TEAM, teamId: TEAM }),
-      channelData: { tenant: { id: TEST_TENANT }, eventType: 'teamMemberAdded', team: { id: TEAM }, channel: { id: TEAM } },
-    });
-    await postActivity(bot.url, submitActivity({ serviceUrl: bot.connector.serviceUrl, value: { verb: 'project-setup-confirm', ...form }, teamId: TEAM, fromId: PM.id, fromName: PM.name }));
-    const project = await bot.gateway.projects.projects.findByTeam(TEST_TENANT, TEAM);
-    if (!project) throw new Error('set-up did not create the project');
-    projectId = project.projectId;
+    ({ bot, projectId } = await startTeamUnderTest({ roster: [PM, TOM, LA], teamId: TEAM, pm: PM, form: projectForm(), installFirst: true, through: 'confirm' }));
     const actor = { tenantId: TEST_TENANT, userId: PM.id, name: PM.name };
     await assignRole(bot.gateway.projects, { actor, projectId, member: { userId: TOM.id, name: TOM.name }, role: 'team-member' });
     await assignRole(bot.gateway.projects, { actor, projectId, member: { userId: LA.id, name: LA.name }, role: 'local-admin' });

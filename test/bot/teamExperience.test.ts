@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { channelMessage, executeActivity, messageActivity, postActivity, submitActivity, TEST_TENANT } from '../harness/activities';
+import { executeActivity, postActivity, submitActivity, TEST_TENANT } from '../harness/activities';
 import { adaptiveCardOf, visibleText } from '../harness/cardText';
 import { DEFAULT_GATEWAY_CATALOGUE } from '../../bot/migration/gateways/catalogue';
 import { CosmosQuestionnaireRepository } from '../../bot/storage/questionnaire/cosmosQuestionnaireRepository';
 import { startGatewayUnderTest } from '../harness/gatewayUnderTest';
 import type { GatewayUnderTest } from '../harness/gatewayUnderTest';
+import { projectForm } from '../harness/projectForms';
+import { addToRoster, talkInTeam } from '../harness/teamUnderTest';
 
 /** What a project team met when they tried Gateway as new users would (issue 7), turn by turn over HTTP. */
 
@@ -13,16 +15,7 @@ const PM = { id: '29:priya', name: 'Priya Shah' };
 const TOM = { id: '29:tom', name: 'Tom Evans' };
 const SUE = { id: '29:sue', name: 'Sue Staff' };
 
-const form = {
-  organisationName: 'Ysbyty Example NHS Trust',
-  odsCode: 'RH8',
-  migrationMethod: 'self-migration',
-  approximateUsers: '4,200',
-  newAccounts: '120',
-  phasing: 'phased',
-  plannedStart: '2026-12-01',
-  cutover: '2027-04-30',
-};
+const form = projectForm({ odsCode: 'RH8' });
 
 type Person = { readonly id: string; readonly name: string };
 
@@ -31,7 +24,7 @@ describe('a project team trying Gateway as new users, over HTTP', () => {
 
   beforeAll(async () => {
     bot = await startGatewayUnderTest();
-    for (const person of [PM, TOM, SUE]) bot.connector.addMember({ id: person.id, name: person.name, aadObjectId: `aad-${person.id}` });
+    addToRoster(bot, [PM, TOM, SUE]);
   });
   afterAll(async () => {
     await bot.close();
@@ -40,17 +33,8 @@ describe('a project team trying Gateway as new users, over HTTP', () => {
     bot.connector.reset();
   });
 
-  const posted = (from: number) => bot.connector.calls.slice(from).filter((c) => c.body !== undefined && c.body.type !== 'typing');
-  const say = async (who: Person, text: string) => {
-    const before = bot.connector.calls.length;
-    await postActivity(bot.url, channelMessage({ serviceUrl: bot.connector.serviceUrl, text, teamId: TEAM, fromId: who.id, fromName: who.name }));
-    return posted(before);
-  };
-  const sayInChat = async (who: Person, text: string) => {
-    const before = bot.connector.calls.length;
-    await postActivity(bot.url, messageActivity({ serviceUrl: bot.connector.serviceUrl, text, fromId: who.id, fromName: who.name, conversationId: `a:chat-${who.id}` }));
-    return posted(before);
-  };
+  const posted = (from: number) => bot.connector.postedSince(from);
+  const { say, sayInChat } = talkInTeam(() => bot, TEAM, (who) => `a:chat-${who.id}`);
   const submit = async (who: Person, value: Record<string, unknown>, where: 'team' | 'chat' = 'team') => {
     const before = bot.connector.calls.length;
     const base = { serviceUrl: bot.connector.serviceUrl, value, fromId: who.id, fromName: who.name };

@@ -1,25 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CosmosClaimStore } from '../../bot/storage/jobs/cosmosClaimStore';
 import { shiftWeek, weekContaining } from '../../bot/migration/reports/londonWeeks';
-import { botInstalledActivity, channelMessage, messageActivity, postActivity, submitActivity, TEST_TENANT } from '../harness/activities';
+import { channelMessage, messageActivity, postActivity, TEST_TENANT } from '../harness/activities';
 import { visibleText } from '../harness/cardText';
-import { startGatewayUnderTest, type GatewayUnderTest } from '../harness/gatewayUnderTest';
+import type { GatewayUnderTest } from '../harness/gatewayUnderTest';
+import { projectForm } from '../harness/projectForms';
+import { startTeamUnderTest } from '../harness/teamUnderTest';
 
 /** A weekly post Teams keeps refusing with retryable answers is not lost in silence: it is recorded, said and told. */
 
 const PM = { id: '29:priya', name: 'Priya Shah' };
 const TEAM = '19:busy-all-week@thread.tacv2';
 const PERSONAL = 'a:personal-priya';
-const form = {
-  organisationName: 'Busy Example NHS Trust',
-  odsCode: 'RYB',
-  migrationMethod: 'self-migration',
-  approximateUsers: '4,200',
-  newAccounts: '120',
-  phasing: 'phased',
-  plannedStart: '2026-12-01',
-  cutover: '2027-04-30',
-};
 
 describe('a weekly post that Teams keeps refusing with 503', () => {
   let bot: GatewayUnderTest;
@@ -33,14 +25,16 @@ describe('a weekly post that Teams keeps refusing with 503', () => {
   };
 
   beforeAll(async () => {
-    bot = await startGatewayUnderTest({ runtime: { proactive: { retry: { maxAttempts: 3, baseBackoffMs: 5, maxBackoffMs: 10, defaultRetryAfterMs: 10, maxRetryAfterMs: 1_000 } } } });
-    bot.connector.addMember({ id: PM.id, name: PM.name, aadObjectId: 'aad-priya' });
-    await postActivity(bot.url, { ...botInstalledActivity({ serviceUrl: bot.connector.serviceUrl, conversationType: 'channel', conversationId: TEAM, teamId: TEAM }), channelData: { tenant: { id: TEST_TENANT }, eventType: 'teamMemberAdded', team: { id: TEAM }, channel: { id: TEAM } } });
-    await postActivity(bot.url, submitActivity({ serviceUrl: bot.connector.serviceUrl, value: { verb: 'project-setup-confirm', ...form }, teamId: TEAM, fromId: PM.id, fromName: PM.name }));
+    ({ bot, projectId } = await startTeamUnderTest({
+      gateway: { runtime: { proactive: { retry: { maxAttempts: 3, baseBackoffMs: 5, maxBackoffMs: 10, defaultRetryAfterMs: 10, maxRetryAfterMs: 1_000 } } } },
+      roster: [{ ...PM, aadObjectId: 'aad-priya' }],
+      teamId: TEAM,
+      pm: PM,
+      form: projectForm({ organisationName: 'Busy Example NHS Trust', odsCode: 'RYB' }),
+      installFirst: true,
+      through: 'confirm',
+    }));
     await postActivity(bot.url, messageActivity({ serviceUrl: bot.connector.serviceUrl, text: 'help', fromId: PM.id, fromName: PM.name, conversationId: PERSONAL }));
-    const project = await bot.gateway.projects.projects.findByTeam(TEST_TENANT, TEAM);
-    if (!project) throw new Error('set-up did not create the project');
-    projectId = project.projectId;
     bot.connector.reset();
   }, 60_000);
   afterAll(async () => {

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { StaffMember } from '../../bot/migration/staff/staffMember';
-import { channelMessage, messageActivity, postActivity, submitActivity, TEST_TENANT } from '../harness/activities';
+import { channelMessage, messageActivity, postActivity } from '../harness/activities';
 import { visibleText } from '../harness/cardText';
-import { startGatewayUnderTest, type GatewayUnderTest } from '../harness/gatewayUnderTest';
+import type { GatewayUnderTest } from '../harness/gatewayUnderTest';
+import { projectForm } from '../harness/projectForms';
+import { startTeamUnderTest } from '../harness/teamUnderTest';
 
 const PM = { id: '29:priya', name: 'Priya Shah' };
 const LA = { id: '29:dewi', name: 'Dewi Jones' };
@@ -13,16 +15,6 @@ const BEN = { id: '29:ben', name: 'Ben Morgan', upn: 'ben.morgan@ysbyty.nhs.uk',
 /** Not on the list. */
 const CARA = { id: '29:cara', name: 'Cara Lloyd', upn: 'cara.lloyd@ysbyty.nhs.uk', email: 'cara.lloyd@ysbyty.nhs.uk' };
 
-const form = {
-  organisationName: 'Ysbyty Example NHS Trust',
-  odsCode: 'RYX',
-  migrationMethod: 'self-migration',
-  approximateUsers: '4,200',
-  newAccounts: '120',
-  phasing: 'phased',
-  plannedStart: '2026-12-01',
-  cutover: '2027-06-30',
-};
 const TEAM = '19:staff-answers@thread.tacv2';
 
 describe('when do I migrate, over HTTP with the fake connector', () => {
@@ -40,13 +32,13 @@ describe('when do I migrate, over HTTP with the fake connector', () => {
   });
 
   beforeAll(async () => {
-    bot = await startGatewayUnderTest();
-    for (const person of [PM, LA]) bot.connector.addMember({ id: person.id, name: person.name, aadObjectId: `aad-${person.id}` });
-    for (const person of [AISHA, BEN, CARA]) bot.connector.addMember({ id: person.id, name: person.name, aadObjectId: `aad-${person.id}`, userPrincipalName: person.upn, email: person.email });
-    await postActivity(bot.url, submitActivity({ serviceUrl: bot.connector.serviceUrl, value: { verb: 'project-setup-confirm', ...form }, teamId: TEAM, fromId: PM.id, fromName: PM.name }));
-    const project = await bot.gateway.projects.projects.findByTeam(TEST_TENANT, TEAM);
-    if (!project) throw new Error('set-up did not create the project');
-    projectId = project.projectId;
+    ({ bot, projectId } = await startTeamUnderTest({
+      roster: [PM, LA, ...[AISHA, BEN, CARA].map((p) => ({ ...p, userPrincipalName: p.upn }))],
+      teamId: TEAM,
+      pm: PM,
+      form: projectForm({ cutover: '2027-06-30' }),
+      through: 'confirm',
+    }));
     await bot.gateway.projects.projects.tryUpdate(projectId, (p) => ({ project: { ...p, members: [...p.members, { userId: LA.id, aadObjectId: `aad-${LA.id}`, name: LA.name, role: 'local-admin' }] }, audit: [] }));
     const at = '2026-12-01T09:00:00.000Z';
     await bot.gateway.staff.groups.create({ projectId, groupId: 'pilot', name: 'Pilot', kind: 'pilot', order: 0, cutoverDate: '2027-03-02', updatedAt: at, version: 1 });

@@ -15,6 +15,7 @@ import { ADAPTIVE_CARD, adaptiveCardOf, inConversation } from '../harness/playgr
 import type { BotActivity, InvokeReply, PlaygroundClient } from '../harness/playgroundClient';
 import { startPlaygroundSession } from '../harness/playgroundSession';
 import type { PlaygroundSession } from '../harness/playgroundSession';
+import { projectForm } from '../harness/projectForms';
 
 const SAM: PlaygroundPerson = { id: 'user-sam', name: 'Sam Patel', userPrincipalName: 'sam.patel@nhs.net', email: 'sam.patel@nhs.net' };
 const PRIYA: PlaygroundPerson = { id: 'user-priya', name: 'Priya Shah', userPrincipalName: 'priya.shah@nhs.net', email: 'priya.shah@nhs.net' };
@@ -119,17 +120,7 @@ describe('the risks log and the weekly highlight in the Agents Playground: risks
   it('when Sam sets up a project and makes Priya its SRO, then the roles card says so', async () => {
     const form = await ask('set up project');
     const marker = client.mark();
-    await client.submit(form.messageId, {
-      verb: 'project-setup-confirm',
-      organisationName: 'Ysbyty Highlight NHS Trust',
-      odsCode: 'RYH',
-      migrationMethod: 'self-migration',
-      approximateUsers: '4200',
-      newAccounts: '120',
-      phasing: 'phased',
-      plannedStart: '2026-11-02',
-      cutover: '2027-04-30',
-    });
+    await client.submit(form.messageId, { verb: 'project-setup-confirm', ...projectForm({ organisationName: 'Ysbyty Highlight NHS Trust', odsCode: 'RYH', plannedStart: '2026-11-02' }) });
     await client.nextReply(marker, (a) => shown(a).includes('is set up'), EVENT_WAIT_MS);
     const project = await gateway.projects.projects.findByTeam(client.context.tenantId, client.context.teamId);
     projectId = project?.projectId ?? '';

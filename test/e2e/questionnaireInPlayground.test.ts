@@ -14,6 +14,7 @@ import { adaptiveCardOf, inConversation } from '../harness/playgroundClient';
 import type { BotActivity, PlaygroundClient } from '../harness/playgroundClient';
 import { startPlaygroundSession } from '../harness/playgroundSession';
 import type { PlaygroundSession } from '../harness/playgroundSession';
+import { projectForm } from '../harness/projectForms';
 
 /**
  * Issue 4's "done when", in the Microsoft 365 Agents Playground: two people fill two sections on two visits with a
@@ -89,7 +90,7 @@ describe('the discovery questionnaire in the Agents Playground', () => {
     const { project } = await setUpProject(gateway.projects, {
       actor: { ...person(JO), aadObjectId: context.currentUser.aadObjectId },
       teamId: context.teamId,
-      form: { organisationName: 'Ysbyty Example NHS Trust', odsCode: 'RYX', migrationMethod: 'self-migration', approximateUsers: '4200', newAccounts: '120', phasing: 'phased', plannedStart: '2026-12-01', cutover: '2027-04-30' },
+      form: projectForm(),
     });
     await assignRole(gateway.projects, { actor: person(JO), projectId: project.projectId, member: person(ALEX), role: 'team-member' });
     await jo.client.install('team');

@@ -13,11 +13,14 @@ import { addDays, formatUkDate, todayInLondon } from '../../bot/migration/shared
 import { startGateway } from '../../bot/runtime';
 import type { RunningGateway } from '../../bot/runtime';
 import { pressData } from '../harness/cardInputs';
+import { actionsOf } from '../harness/cardSearch';
 import { visibleText } from '../harness/cardText';
 import { ADAPTIVE_CARD, adaptiveCardOf, inConversation } from '../harness/playgroundClient';
 import type { BotActivity, PlaygroundClient } from '../harness/playgroundClient';
 import { startPlaygroundSession } from '../harness/playgroundSession';
 import type { PlaygroundSession } from '../harness/playgroundSession';
+import { setUpProjectInPlayground } from '../harness/playgroundProject';
+import { projectForm } from '../harness/projectForms';
 
 /**
  * Issue 9's quality bar in the Microsoft 365 Agents Playground: the project manager sends the staff list as a file in
@@ -58,19 +61,6 @@ const isRecord = (value: unknown): value is Json => typeof value === 'object' &&
 /** What a card shows, as Teams shows it: its text blocks and facts. */
 const cardShows = (card: unknown): string => visibleText({ attachments: [{ contentType: ADAPTIVE_CARD, content: card }] });
 const shown = (a: BotActivity): string => [a.text ?? '', cardShows(adaptiveCardOf(a) ?? {})].join('\n');
-
-/** Every action of `type` on a card (ShowCards' inner cards included), optionally with this exact title. */
-function actionsOf(card: unknown, type: string, title?: string): Json[] {
-  const found: Json[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (!isRecord(node)) return;
-    if (node.type === type && (title === undefined || node.title === title)) found.push(node);
-    for (const [key, value] of Object.entries(node)) if (key !== 'fallback') walk(value);
-  };
-  walk(card);
-  return found;
-}
 
 describe('the roll-out in the Agents Playground: the staff list as a file, groups, co-existence, registrations, the Portal file', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'gateway-e2e-rollout-'));
@@ -133,27 +123,8 @@ describe('the roll-out in the Agents Playground: the staff list as a file, group
     session = await startPlaygroundSession(`${gateway.url}/api/messages`, PRIYA, [], { personalChatId: `personal-chat-${PRIYA.id}` });
 
     // Priya, the project manager, installs Gateway in the team and sets up the project in its channel.
-    const client = priya();
-    const marker = client.mark();
-    await client.install('team');
-    await client.nextReply(marker, (a) => shown(a).includes('Welcome to Gateway'), WAIT_MS);
-    const form = await cardInChannel('set up project');
-    const setUp = client.mark();
-    await client.submit(form.messageId, {
-      verb: 'project-setup-confirm',
-      organisationName: 'Ysbyty Roll-out NHS Trust',
-      odsCode: 'RYR',
-      migrationMethod: 'self-migration',
-      approximateUsers: '2400',
-      newAccounts: '60',
-      phasing: 'phased',
-      plannedStart: today,
-      cutover: addDays(today, 150),
-    });
-    await client.nextReply(setUp, (a) => shown(a).includes('is set up'), WAIT_MS);
-    const project = await gateway.projects.projects.findByTeam(client.context.tenantId, client.context.teamId);
-    if (!project) throw new Error('set-up did not create the project');
-    projectId = project.projectId;
+    const form = projectForm({ organisationName: 'Ysbyty Roll-out NHS Trust', odsCode: 'RYR', approximateUsers: '2400', newAccounts: '60', plannedStart: today, cutover: addDays(today, 150) });
+    projectId = await setUpProjectInPlayground(gateway, priya(), form, WAIT_MS);
   }, 120_000);
 
   afterAll(async () => {

@@ -13,10 +13,13 @@ import { startGateway } from '../../bot/runtime';
 import type { RunningGateway } from '../../bot/runtime';
 import { CosmosStaffImportStore } from '../../bot/storage/staff/cosmosStaffImportStore';
 import { pressData } from '../harness/cardInputs';
+import { submitData } from '../harness/cardSearch';
 import { adaptiveCardOf, inConversation } from '../harness/playgroundClient';
 import type { BotActivity, PlaygroundClient } from '../harness/playgroundClient';
 import { startPlaygroundSession } from '../harness/playgroundSession';
 import type { PlaygroundSession } from '../harness/playgroundSession';
+import { setUpProjectInPlayground } from '../harness/playgroundProject';
+import { projectForm } from '../harness/projectForms';
 
 /**
  * Issue 10's quality bar in the Microsoft 365 Agents Playground. Each person has their own playground (their own
@@ -40,14 +43,6 @@ const EVERYONE = [PRIYA, AISHA, BEN, CARA];
 const WAIT_MS = 20_000;
 
 const shown = (a: BotActivity): string => [a.text ?? '', JSON.stringify(adaptiveCardOf(a) ?? {})].join('\n');
-
-/** The data of the card's `Action.Submit` titled `title`, as Teams sends it when pressed. */
-function submitData(card: Record<string, unknown> | undefined, title: string): Record<string, unknown> {
-  const actions = Array.isArray(card?.actions) ? (card.actions as { type?: unknown; title?: unknown; data?: Record<string, unknown> }[]) : [];
-  const action = actions.find((a) => a.type === 'Action.Submit' && a.title === title);
-  if (action?.data === undefined) throw new Error(`The card has no "${title}" button.`);
-  return action.data;
-}
 
 describe('when do I migrate, in the Agents Playground: three members of staff, a colleague refused, a question for the team', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'gateway-e2e-staff-'));
@@ -92,27 +87,8 @@ describe('when do I migrate, in the Agents Playground: three members of staff, a
     );
 
     // Priya, the project manager, installs Gateway in the team and sets up the project in its channel.
-    const priya = as(PRIYA);
-    let marker = priya.mark();
-    await priya.install('team');
-    await priya.nextReply(marker, (a) => shown(a).includes('Welcome to Gateway'), WAIT_MS);
-    const form = await inChannel(priya, 'set up project', (a) => adaptiveCardOf(a) !== undefined);
-    marker = priya.mark();
-    await priya.submit(form.messageId, {
-      verb: 'project-setup-confirm',
-      organisationName: 'Ysbyty Staff NHS Trust',
-      odsCode: 'RYS',
-      migrationMethod: 'self-migration',
-      approximateUsers: '2400',
-      newAccounts: '60',
-      phasing: 'phased',
-      plannedStart: today,
-      cutover: addDays(today, 120),
-    });
-    await priya.nextReply(marker, (a) => shown(a).includes('is set up'), WAIT_MS);
-    const project = await gateway.projects.projects.findByTeam(priya.context.tenantId, priya.context.teamId);
-    if (!project) throw new Error('set-up did not create the project');
-    projectId = project.projectId;
+    const form = projectForm({ organisationName: 'Ysbyty Staff NHS Trust', odsCode: 'RYS', approximateUsers: '2400', newAccounts: '60', plannedStart: today, cutover: addDays(today, 120) });
+    projectId = await setUpProjectInPlayground(gateway, as(PRIYA), form, WAIT_MS);
   }, 120_000);
 
   afterAll(async () => {

@@ -98,6 +98,11 @@ export class FakeConnector {
     return this.calls.filter((c) => c.method === 'POST' && c.path.includes('/activities') && c.body !== undefined).map((c) => c.body as Record<string, unknown>);
   }
 
+  /** What the bot has sent since call number `from` (`calls.length` before a turn), typing indicators left out. */
+  postedSince(from: number): ConnectorCall[] {
+    return this.calls.slice(from).filter((c) => c.body !== undefined && c.body.type !== 'typing');
+  }
+
   /** Every activity post, accepted or refused, in order of arrival (with its time and answer). */
   get activityPosts(): ConnectorCall[] {
     return this.calls.filter((c) => c.method === 'POST' && c.path.includes('/activities'));

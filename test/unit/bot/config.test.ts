@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, TEAMS_SERVICE_URL_HOSTS } from '../../../bot/config';
+import { loadConfig, TEAMS_SERVICE_URL_HOSTS } from '../../../bot/config';
+import { problemsOf } from './configProblems';
 
 const production = {
   BOT_ID: 'app-id',
@@ -10,16 +11,6 @@ const production = {
   PUBLIC_BASE_URL: 'https://gateway-rh8-web.azurewebsites.net',
   EXPORT_LINK_SECRET: 'a'.repeat(44),
 };
-
-function problemsOf(env: Record<string, string>): readonly string[] {
-  try {
-    loadConfig(env, '/srv/gateway');
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('loadConfig', () => {
   it('when nothing is set, then it runs locally: loopback, embedded store in .data, playground on, no auth', () => {

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../../bot/config';
+import { loadConfig } from '../../../bot/config';
 import { DEFAULT_CATALOGUE_SETTINGS } from '../../../bot/migration/gateways/catalogueSettings';
 import { DEFAULT_PORTAL_COLUMNS } from '../../../bot/migration/staff/rollout/rolloutSettings';
+import { problemsOf } from './configProblems';
 
 /** The roll-out's and the staff import's settings as an engineer sets them in App Service: environment variables. */
-
-function problemsOf(env: Record<string, string>): readonly string[] {
-  try {
-    loadConfig(env, '/srv/gateway');
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('loadConfig: roll-out settings', () => {
   it('when nothing is set or each is blank, then the documented defaults are used (the default columns, 250 rows, every planned account, 3 working days)', () => {
