@@ -3,54 +3,30 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvParseReader } from '../../../bot/imports/csvParseReader';
 import { importStaffList, resumeImports, type StaffImportDeps } from '../../../bot/migration/staff/import/importStaffList';
 import { planImport } from '../../../bot/migration/staff/import/importPlan';
-import { DEFAULT_STAFF_IMPORT_SETTINGS } from '../../../bot/migration/staff/import/staffImportSettings';
 import type { StaffImportRecord } from '../../../bot/migration/staff/import/staffImportStore';
-import type { ProjectRepository } from '../../../bot/migration/projects/projectRepository';
-import { CosmosRolloutGroupRepository, CosmosStaffRepository } from '../../../bot/storage/staff';
+import type { CosmosStaffRepository } from '../../../bot/storage/staff';
 import { CosmosStaffImportStore } from '../../../bot/storage/staff/cosmosStaffImportStore';
-import { startCosmosFixture, type CosmosFixture } from '../cosmosFixture';
-
-const by = { id: '29:sam', name: 'Sam Patel' };
-const HEADER = 'Local ID,First name,Last name,Email,Department,Mailbox size (MB),Group\r\n';
-
-function staffCsv(count: number, offset = 0, lastName = (i: number) => `Surname${i % 997}`): Uint8Array {
-  const lines = [HEADER];
-  for (let i = offset; i < offset + count; i += 1) {
-    lines.push(`E${String(i).padStart(6, '0')},First${i % 311},${lastName(i)},person${i}@trust.nhs.uk,${['Radiology', 'Estates', 'Pharmacy'][i % 3] ?? ''},${(i * 13) % 6000},${i % 10 === 0 ? 'Pilot' : ''}\r\n`);
-  }
-  return new TextEncoder().encode(lines.join(''));
-}
+import type { CosmosFixture } from '../cosmosFixture';
+import { by, HEADER, staffCsv, startImportWorld, type ImportWorld } from './staffImportWorld';
 
 describe('importing a staff list into Cosmos', () => {
+  let world: ImportWorld;
   let fixture: CosmosFixture;
   let store: CosmosStaffImportStore;
   let staff: CosmosStaffRepository;
   let deps: StaffImportDeps;
 
   beforeAll(async () => {
-    fixture = await startCosmosFixture('staff-import');
-    const container = fixture.containers.projects;
-    store = new CosmosStaffImportStore(container);
-    staff = new CosmosStaffRepository(container);
-    const groups = new CosmosRolloutGroupRepository(container);
-    deps = { projects: {} as ProjectRepository, store, groups, clock: { now: () => new Date('2026-12-01T12:00:00Z') }, settings: DEFAULT_STAFF_IMPORT_SETTINGS };
+    world = await startImportWorld('staff-import');
+    ({ fixture, store, staff, deps } = world);
   });
 
   afterAll(async () => {
     await fixture.close();
   });
 
-  async function documentsOf(projectId: string): Promise<Record<string, number>> {
-    const { resources } = await fixture.containers.projects.items
-      .query<string>({ query: 'SELECT VALUE c.type FROM c WHERE c.projectId = @p', parameters: [{ name: '@p', value: projectId }] })
-      .fetchAll();
-    const counts: Record<string, number> = {};
-    for (const type of resources) counts[type] = (counts[type] ?? 0) + 1;
-    return counts;
-  }
-
-  const run = (projectId: string, bytes: Uint8Array, importId = randomUUID()) =>
-    importStaffList(deps, { projectId, importId, fileName: 'staff.csv', bytes, by }, csvParseReader);
+  const documentsOf = (projectId: string) => world.documentsOf(projectId);
+  const run = (projectId: string, bytes: Uint8Array, importId = randomUUID()) => world.run(projectId, bytes, importId);
 
   it('when a later file changes some people and leaves some out, then it updates by local ID and lists the missing without removing them', async () => {
     const projectId = `p-${randomUUID()}`;
