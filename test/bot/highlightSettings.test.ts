@@ -3,6 +3,7 @@ import { londonMinuteOfWeek, reportedWeek } from '../../bot/migration/reports/hi
 import { shiftWeek, weekContaining } from '../../bot/migration/reports/londonWeeks';
 import { CosmosClaimStore } from '../../bot/storage/jobs/cosmosClaimStore';
 import { channelMessage, executeActivity, postActivity } from '../harness/activities';
+import { inputOf } from '../harness/cardSearch';
 import { visibleText } from '../harness/cardText';
 import { startGatewayUnderTest, type GatewayUnderTest } from '../harness/gatewayUnderTest';
 import { projectForm } from '../harness/projectForms';
@@ -15,22 +16,11 @@ const COLLEAGUE = { id: '29:kim', name: 'Kim Lee' };
 
 
 type Json = Record<string, unknown>;
+
+/** An input's value as the card shows it ('' when it has none); undefined when the card has no such input. */
 const inputValue = (card: unknown, id: string): unknown => {
-  if (Array.isArray(card)) {
-    for (const part of card) {
-      const found = inputValue(part, id);
-      if (found !== undefined) return found;
-    }
-    return undefined;
-  }
-  if (typeof card !== 'object' || card === null) return undefined;
-  const element = card as Json;
-  if (element.id === id) return element.value ?? '';
-  for (const value of Object.values(element)) {
-    const found = inputValue(value, id);
-    if (found !== undefined) return found;
-  }
-  return undefined;
+  const input = inputOf(card, id);
+  return input === undefined ? undefined : (input.value ?? '');
 };
 
 describe('highlight settings: the project manager sets the weekly report’s day and time', () => {
