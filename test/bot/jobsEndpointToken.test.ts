@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_TENANT } from '../harness/activities';
 import { startGatewayUnderTest, type GatewayUnderTest } from '../harness/gatewayUnderTest';
 import { OpenIdServer } from '../harness/openIdServer';
-import { StaticCredentialsFactory } from '../harness/testCredentials';
+import { authenticatedOptions } from '../harness/testCredentials';
 
 /** POST /api/jobs/weekly-highlights with an Entra token for the bot's own app instead of the key. */
 
@@ -26,19 +26,7 @@ describe('the job endpoint with an Entra bearer token', () => {
 
   beforeAll(async () => {
     openId = await OpenIdServer.start();
-    bot = await startGatewayUnderTest({
-      env: {
-        BOT_ID: APP_ID,
-        BOT_PASSWORD: 'not-used-outbound-in-tests',
-        BOT_TENANT_ID: TEST_TENANT,
-        BOT_OPENID_METADATA_URL: openId.metadataUrl,
-        JOBS_TOKEN_OPENID_METADATA_URL: openId.metadataUrl,
-        HOST: '127.0.0.1',
-        ALLOWED_TENANT_IDS: TEST_TENANT,
-        ALLOWED_SERVICE_URL_HOSTS: '127.0.0.1',
-      },
-      credentialsFactory: new StaticCredentialsFactory(APP_ID),
-    });
+    bot = await startGatewayUnderTest(authenticatedOptions(APP_ID, openId.metadataUrl, { JOBS_TOKEN_OPENID_METADATA_URL: openId.metadataUrl }));
   });
   afterAll(async () => {
     await bot?.close();

@@ -4,7 +4,7 @@ import { visibleText } from '../harness/cardText';
 import { startGatewayUnderTest } from '../harness/gatewayUnderTest';
 import type { GatewayUnderTest } from '../harness/gatewayUnderTest';
 import { OpenIdServer } from '../harness/openIdServer';
-import { OUTBOUND_TEST_TOKEN, StaticCredentialsFactory } from '../harness/testCredentials';
+import { authenticatedOptions, OUTBOUND_TEST_TOKEN } from '../harness/testCredentials';
 
 const APP_ID = '11111111-2222-4333-8444-555555555555';
 
@@ -88,18 +88,7 @@ describe('inbound authentication (BOT_ID set)', () => {
 
   beforeAll(async () => {
     openId = await OpenIdServer.start();
-    bot = await startGatewayUnderTest({
-      env: {
-        BOT_ID: APP_ID,
-        BOT_PASSWORD: 'not-used-outbound-in-tests',
-        BOT_TENANT_ID: TEST_TENANT,
-        BOT_OPENID_METADATA_URL: openId.metadataUrl,
-        HOST: '127.0.0.1',
-        ALLOWED_TENANT_IDS: TEST_TENANT,
-        ALLOWED_SERVICE_URL_HOSTS: '127.0.0.1',
-      },
-      credentialsFactory: new StaticCredentialsFactory(APP_ID),
-    });
+    bot = await startGatewayUnderTest(authenticatedOptions(APP_ID, openId.metadataUrl));
   });
   afterAll(async () => {
     await bot.close();
