@@ -22,7 +22,7 @@ import { myMigrationCardJson } from '../../cards/myMigrationCard';
 import { registrationsCardJson } from '../../cards/registrationsCard';
 import { accountsCardJson } from '../../cards/rolloutAccountsCard';
 import { coexistenceCardJson } from '../../cards/rolloutCoexistenceCard';
-import { rolloutGroup, staffMember } from '../unit/answers/personalFixtures';
+import { long, rolloutGroup, staffMember, worstMyMigrationInput } from '../unit/answers/personalFixtures';
 import { person } from '../unit/rollout/inMemoryRollout';
 import * as worst from '../unit/rollout/rolloutWorstCase';
 import type { GalleryCard } from './galleryCards';
@@ -35,7 +35,6 @@ import type { GalleryCard } from './galleryCards';
 
 const PROJECT = 'p-rh8';
 const EXPIRES = new Date('2026-12-01T10:15:00Z');
-const long = (label: string): string => `${label} ${'x'.repeat(200 - label.length - 1)}`;
 
 const group = (groupId: string, name: string, order: number, cutoverDate: string): RolloutGroup =>
   rolloutGroup({ projectId: PROJECT, groupId, name, kind: order === 0 ? 'pilot' : 'phase', order, cutoverDate });
@@ -105,19 +104,7 @@ const members = [
 ];
 const myTypical = () =>
   myMigrationCardJson(composeMyMigration({ member: staffMember(), group: rolloutGroup(), organisationName: 'Ysbyty Example NHS Trust', projectMembers: members, settings: DEFAULT_FAQ_SETTINGS, focus: 'date', today: '2027-02-01' }));
-const myWorst = () =>
-  myMigrationCardJson(
-    composeMyMigration({
-      member: staffMember({ firstName: long('First'), lastName: long('Last'), department: long('Dept'), mailboxMb: 9000 }),
-      group: rolloutGroup({ name: long('Group') }),
-      organisationName: long('Organisation'),
-      projectMembers: Array.from({ length: 60 }, (_v, i) => ({ userId: `29:${i}`, name: long(`LA ${i}`), role: 'local-admin' as const })),
-      settings: DEFAULT_FAQ_SETTINGS,
-      focus: 'group',
-      department: long('Asked'),
-      today: '2027-02-01',
-    }),
-  );
+const myWorst = () => myMigrationCardJson(composeMyMigration(worstMyMigrationInput()));
 const colleague = { name: 'Aisha Khan', email: 'aisha.khan@nhs.net', department: 'Pharmacy', group: 'Pilot', cutover: 'Tue 2 Mar 2027', status: 'Not started' };
 const colleagueWorst = { name: long('Name'), email: `${'e'.repeat(180)}@nhs.net`, department: long('Dept'), group: long('Group'), cutover: 'Wed 29 Sept 2027', status: 'Account activated' };
 

@@ -5,9 +5,8 @@ import { CARD_BUDGET_BYTES, teamsMessageBytes } from '../../../cards/teamsMessag
 import { DEFAULT_FAQ_SETTINGS } from '../../../bot/migration/answers/faq/faqSettings';
 import { composeMyMigration } from '../../../bot/migration/answers/personal/myMigrationAnswer';
 import { visibleText } from '../../harness/cardText';
-import { rolloutGroup, staffMember } from '../answers/personalFixtures';
+import { rolloutGroup, staffMember, worstMyMigrationInput } from '../answers/personalFixtures';
 
-const long = (label: string) => `${label} ${'x'.repeat(200 - label.length - 1)}`;
 const asAttachment = (content: unknown) => ({ attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content }] });
 
 describe('the staff answer cards', () => {
@@ -20,16 +19,7 @@ describe('the staff answer cards', () => {
   });
 
   it('when every name is 200 characters and the project has 60 local administrators, then the card stays under the 80 KB budget', () => {
-    const answer = composeMyMigration({
-      member: staffMember({ firstName: long('First'), lastName: long('Last'), department: long('Dept'), mailboxMb: 9000 }),
-      group: rolloutGroup({ name: long('Group') }),
-      organisationName: long('Organisation'),
-      projectMembers: Array.from({ length: 60 }, (_v, i) => ({ userId: `29:${i}`, name: long(`LA ${i}`), role: 'local-admin' as const })),
-      settings: DEFAULT_FAQ_SETTINGS,
-      focus: 'group',
-      department: long('Asked'),
-      today: '2027-02-01',
-    });
+    const answer = composeMyMigration(worstMyMigrationInput());
     expect(teamsMessageBytes(myMigrationCardJson(answer))).toBeLessThan(CARD_BUDGET_BYTES);
   });
 
