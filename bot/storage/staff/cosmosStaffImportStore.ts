@@ -116,14 +116,15 @@ export class CosmosStaffImportStore implements StaffImportStore {
       // Upsert: staging the same row again (a retry) is the same row.
       return { operationType: 'Upsert', partitionKey: projectId, resourceBody: row as unknown as JSONObject };
     });
-    let kept = this.stagedHere.get(importId);
     try {
       assertAll(await runBulk(this.container, operations), 'staged');
     } catch (err: unknown) {
+      // What this instance holds is no longer the whole staging: the apply reads it back from the store.
       this.stagedHere.delete(importId);
       throw err;
     }
-    if (!kept) this.stagedHere.set(importId, (kept = new Map<string, ImportRowDocument>()));
+    const kept = this.stagedHere.get(importId) ?? new Map<string, ImportRowDocument>();
+    this.stagedHere.set(importId, kept);
     for (const row of rows) kept.set(row.localId, row);
   }
 
