@@ -1,3 +1,4 @@
+import { can } from '../../gateways/roles';
 import type { Actor } from '../../projects/actor';
 import { InvalidState } from '../../shared/errors';
 import type { RolloutGroup } from '../rolloutGroup';
@@ -93,7 +94,7 @@ export async function checkCoexistence(deps: RolloutDeps, command: { readonly ac
     const warning = coexistenceOf(mailbox, people, groups);
     if (warning) warnings.push(warning);
   }
-  return { warnings, mailboxesChecked: mailboxes.length, groups: inRolloutOrder(groups), canChange: role === 'project-manager' || role === 'local-admin' };
+  return { warnings, mailboxesChecked: mailboxes.length, groups: inRolloutOrder(groups), canChange: can(role, 'change-rollout') };
 }
 
 async function peopleOf(mailbox: StaffMember, read: (localId: string) => Promise<StaffMember | undefined>): Promise<Map<string, StaffMember>> {
