@@ -1,5 +1,5 @@
 import { ValidationFailed, type FieldError } from '../shared/errors';
-import { todayInLondon, UK_TIME_ZONE } from '../shared/ukDates';
+import { londonClock } from '../shared/ukDates';
 import { shiftWeek, weekContaining, weekdayIndex, type LondonWeek } from './londonWeeks';
 
 /**
@@ -44,14 +44,10 @@ export function minuteOfWeek(slot: HighlightSlot): number {
   return (slot.weekday - 1) * 1440 + hours * 60 + minutes;
 }
 
-const londonClock = new Intl.DateTimeFormat('en-GB', { timeZone: UK_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-
 /** Minutes from Monday 00:00 of the London week holding `now`, as London's clock reads then (GMT or BST). */
 export function londonMinuteOfWeek(now: Date): number {
-  const parts = londonClock.formatToParts(now);
-  const hour = Number(parts.find((p) => p.type === 'hour')?.value ?? 0);
-  const minute = Number(parts.find((p) => p.type === 'minute')?.value ?? 0);
-  return weekdayIndex(todayInLondon(now)) * 1440 + hour * 60 + minute;
+  const { date, hour, minute } = londonClock(now);
+  return weekdayIndex(date) * 1440 + hour * 60 + minute;
 }
 
 /** Whether the slot has come this ISO week (London) by `now`. */

@@ -107,6 +107,12 @@ export function addWorkingDays(date: IsoDate, days: number, bankHolidays: readon
 }
 
 /** An ISO date as people in the UK read it, e.g. "Wed 25 Nov 2026". */
+/** London's date and wall-clock time (GMT or BST as applies) at the instant `at`: one reading of the clock. */
+export function londonClock(at: Date): { readonly date: IsoDate; readonly hour: number; readonly minute: number } {
+  const parts = londonDateTimeParts.formatToParts(at);
+  return { date: `${part(parts, 'year')}-${part(parts, 'month')}-${part(parts, 'day')}`, hour: Number(part(parts, 'hour')), minute: Number(part(parts, 'minute')) };
+}
+
 export function formatUkDate(date: IsoDate): string {
   const d = new Date(toUtcMidnight(date));
   return `${WEEKDAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;

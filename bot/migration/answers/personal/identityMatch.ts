@@ -21,10 +21,15 @@ export function normaliseAddress(value: string | undefined): string | undefined 
   return /^[^\s@]+@[^\s@]+$/.test(trimmed) ? trimmed : undefined;
 }
 
+/** The distinct addresses among `values`, normalised, in order; what is not an address is left out. */
+export function distinctAddresses(values: readonly (string | undefined)[]): readonly string[] {
+  const found = values.map(normaliseAddress).filter((a): a is string => a !== undefined);
+  return [...new Set(found)];
+}
+
 /** The distinct addresses a Teams identity can be found under. */
 export function addressesOf(identity: TeamsIdentity): readonly string[] {
-  const found = [normaliseAddress(identity.userPrincipalName), normaliseAddress(identity.email)].filter((a): a is string => a !== undefined);
-  return [...new Set(found)];
+  return distinctAddresses([identity.userPrincipalName, identity.email]);
 }
 
 export type IdentityMatch =

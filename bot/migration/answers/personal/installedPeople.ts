@@ -1,6 +1,6 @@
 import type { StaffMember } from '../../staff/staffMember';
 import { linkByIdentity, type MyRecordDeps, type TeamsPerson } from './findMyRecord';
-import { addressesOf, normaliseAddress, type TeamsIdentity } from './identityMatch';
+import { addressesOf, distinctAddresses, normaliseAddress, type TeamsIdentity } from './identityMatch';
 import type { RememberedRecord, StaffLink } from './personalPorts';
 
 /**
@@ -56,7 +56,7 @@ export async function linkOnInstall(deps: InstallLinkDeps, person: TeamsPerson, 
  * Undefined when nobody installed under those addresses, or the match picks another record.
  */
 export async function linkInstalledMember(deps: InstallLinkDeps, tenantId: string, member: StaffMember): Promise<Pick<StaffLink, 'userId'> | undefined> {
-  const addresses = [...new Set([normaliseAddress(member.nhsmailAddress), normaliseAddress(member.currentEmail)].filter((a): a is string => a !== undefined))];
+  const addresses = distinctAddresses([member.nhsmailAddress, member.currentEmail]);
   const found = await Promise.all(addresses.map((address) => deps.installed.byAddress(tenantId, address)));
   const people = [...new Map(found.filter((p): p is InstalledPerson => p !== undefined && p.tenantId === tenantId).map((p) => [p.userId, p])).values()];
   for (const person of people) {

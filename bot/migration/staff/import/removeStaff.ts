@@ -1,10 +1,10 @@
-import { assertCan } from '../../gateways/roles';
 import type { Actor } from '../../projects/actor';
 import type { Clock } from '../../projects/clock';
-import { loadProjectFor } from '../../projects/projectAccess';
 import type { ProjectRepository } from '../../projects/projectRepository';
 import { InvalidState, NotFound, ValidationFailed } from '../../shared/errors';
+import { fullName } from '../staffMember';
 import type { StaffRepository } from '../staffRepository';
+import { loadStaffImportFor } from './importStaffList';
 import type { StaffImportStore } from './staffImportStore';
 
 /**
@@ -25,15 +25,14 @@ export interface StaffRemovalDeps {
 const REMOVE_PARALLEL = 16;
 
 export async function removeStaffMember(deps: StaffRemovalDeps, input: { readonly actor: Actor; readonly projectId: unknown; readonly localId: string }): Promise<{ readonly localId: string; readonly name: string }> {
-  const access = await loadProjectFor(deps, input.actor, input.projectId);
-  assertCan(access.role, 'import-staff');
+  const access = await loadStaffImportFor(deps, input.actor, input.projectId);
   const localId = input.localId.trim();
   if (localId === '') throw new ValidationFailed([{ field: 'localId', message: 'Say whose record to remove: remove staff followed by their local ID.' }]);
   const member = await deps.staff.get(access.project.projectId, localId);
   if (!member) throw new NotFound('person on the staff list', localId, 'Check the local ID: it is the first column of the staff file.');
   await deps.links.remove(access.project.projectId, localId);
   await deps.staff.remove(access.project.projectId, localId);
-  return { localId, name: `${member.firstName} ${member.lastName}`.trim() };
+  return { localId, name: fullName(member) };
 }
 
 /**
@@ -41,8 +40,7 @@ export async function removeStaffMember(deps: StaffRemovalDeps, input: { readonl
  * are only those still on the list and still not in this file: the import's own list is what the PM saw.
  */
 export async function removeMissing(deps: StaffRemovalDeps, input: { readonly actor: Actor; readonly projectId: unknown; readonly importId: string }): Promise<{ readonly removed: number }> {
-  const access = await loadProjectFor(deps, input.actor, input.projectId);
-  assertCan(access.role, 'import-staff');
+  const access = await loadStaffImportFor(deps, input.actor, input.projectId);
   const projectId = access.project.projectId;
   const record = await deps.imports.get(projectId, input.importId);
   if (!record?.report) throw new NotFound('staff import', input.importId, 'Send the staff file again to see who is missing.');

@@ -1,3 +1,4 @@
+import { can } from '../../gateways/roles';
 import type { Actor } from '../../projects/actor';
 import { InvalidState } from '../../shared/errors';
 import type { RolloutGroup } from '../rolloutGroup';
@@ -5,7 +6,7 @@ import { fullName, isLocalId, type StaffMember } from '../staffMember';
 import { inRolloutOrder } from './groupRules';
 import { loadGroup, loadRolloutFor } from './rolloutAccess';
 import type { RolloutDeps } from './rolloutDeps';
-import { everyoneMatching, movePerson, personNotFound } from './staffChanges';
+import { everyoneMatching, moveOneTo, personNotFound } from './staffChanges';
 
 /**
  * Co-existence (guide 4.2 and 5.2.3): people who share a mailbox or a calendar should move together, because once
@@ -93,7 +94,7 @@ export async function checkCoexistence(deps: RolloutDeps, command: { readonly ac
     const warning = coexistenceOf(mailbox, people, groups);
     if (warning) warnings.push(warning);
   }
-  return { warnings, mailboxesChecked: mailboxes.length, groups: inRolloutOrder(groups), canChange: role === 'project-manager' || role === 'local-admin' };
+  return { warnings, mailboxesChecked: mailboxes.length, groups: inRolloutOrder(groups), canChange: can(role, 'change-rollout') };
 }
 
 async function peopleOf(mailbox: StaffMember, read: (localId: string) => Promise<StaffMember | undefined>): Promise<Map<string, StaffMember>> {
@@ -122,7 +123,7 @@ export async function fixCoexistence(deps: RolloutDeps, command: { readonly acto
   let moved = 0;
   for (const person of everyone) {
     if (person.groupId === group.groupId) continue;
-    await movePerson(deps, { actor: command.actor, projectId: project.projectId, localId: person.localId, groupId: group.groupId });
+    await moveOneTo(deps, project.projectId, command.actor, person.localId, group.groupId);
     moved += 1;
   }
   return { moved, group };

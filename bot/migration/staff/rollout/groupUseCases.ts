@@ -1,3 +1,4 @@
+import { can } from '../../gateways/roles';
 import type { Actor } from '../../projects/actor';
 import { ConcurrentModification, retryOnConflict } from '../../projects/conflictRetry';
 import { InvalidState, NotFound, StaleEdit, ValidationFailed, type FieldError } from '../../shared/errors';
@@ -29,7 +30,7 @@ export async function listGroups(deps: RolloutDeps, command: { readonly actor: A
   return {
     groups: groups.map((group, i) => ({ group, size: sizes[i] ?? 0 })),
     ungrouped,
-    canChange: role === 'project-manager' || role === 'local-admin',
+    canChange: can(role, 'change-rollout'),
   };
 }
 
@@ -58,8 +59,15 @@ export async function getGroupPage(
     deps.staff.count(project.projectId, { groupId: group.groupId }),
     deps.groups.all(project.projectId),
   ]);
-  const canChange = role === 'project-manager' || role === 'local-admin';
-  return { group, groups: inRolloutOrder(groups), size, members: page.members, ...(page.next === undefined ? {} : { next: page.next }), canChange, canSetStatus: canChange };
+  return {
+    group,
+    groups: inRolloutOrder(groups),
+    size,
+    members: page.members,
+    ...(page.next === undefined ? {} : { next: page.next }),
+    canChange: can(role, 'change-rollout'),
+    canSetStatus: can(role, 'set-staff-status'),
+  };
 }
 
 export interface CreateGroupCommand {

@@ -114,16 +114,15 @@ export async function exportPortalAccounts(
     people.push(...matching.filter((member) => !holdsNhsmailAccount(member)));
   }
   people.sort(byName);
+  const baseName = `nhsmail-accounts-${project.odsCode.toLowerCase()}-${group?.groupId ?? 'all'}-${todayInLondon(deps.clock.now())}`;
   if (command.range !== undefined) {
     const { afterLocalId, upToLocalId } = command.range;
     const [after, upTo] = await Promise.all([afterLocalId === undefined ? undefined : deps.staff.get(project.projectId, afterLocalId), deps.staff.get(project.projectId, upToLocalId)]);
     if (upTo === undefined || (afterLocalId !== undefined && after === undefined)) return { files: [], people: 0 };
     const inRange = people.filter((m) => (after === undefined || byName(m, after) > 0) && byName(m, upTo) <= 0);
-    const baseName = `nhsmail-accounts-${project.odsCode.toLowerCase()}-${group?.groupId ?? 'all'}-${todayInLondon(deps.clock.now())}`;
     const [file] = portalFiles(inRange, settings.portalColumns, Math.max(1, inRange.length), project, baseName);
     const named = file === undefined ? [] : [{ ...file, fileName: `${baseName}-part-${pad(command.range.part)}-of-${pad(command.range.of)}.csv` }];
     return { files: named, people: inRange.length, ...(group === undefined ? {} : { groupName: group.name }) };
   }
-  const baseName = `nhsmail-accounts-${project.odsCode.toLowerCase()}-${group?.groupId ?? 'all'}-${todayInLondon(deps.clock.now())}`;
   return { files: portalFiles(people, settings.portalColumns, settings.portalFileRows, project, baseName), people: people.length, ...(group === undefined ? {} : { groupName: group.name }) };
 }

@@ -1,3 +1,4 @@
+import { can } from '../../gateways/roles';
 import type { RegistrationMonth } from '../../questionnaire/answerTypes';
 import { parseRegistrationPlan } from '../../questionnaire/registrationPlanInput';
 import type { Actor } from '../../projects/actor';
@@ -66,7 +67,7 @@ export async function registrationFigures(deps: RolloutDeps, projectId: string):
 
 export async function getRegistrations(deps: RolloutDeps, command: { readonly actor: Actor; readonly projectId: unknown }): Promise<RegistrationsView> {
   const { project, role } = await loadRolloutFor(deps, command.actor, command.projectId, 'read-rollout');
-  return { ...(await registrationFigures(deps, project.projectId)), canChange: role === 'project-manager' || role === 'local-admin' };
+  return { ...(await registrationFigures(deps, project.projectId)), canChange: can(role, 'change-rollout') };
 }
 
 /**
@@ -93,5 +94,5 @@ export async function setPlannedFigures(deps: RolloutDeps, command: { readonly a
       }),
     deps.backoff,
   );
-  return { ...(await registrationFigures(deps, project.projectId)), canChange: role === 'project-manager' || role === 'local-admin' };
+  return { ...(await registrationFigures(deps, project.projectId)), canChange: can(role, 'change-rollout') };
 }

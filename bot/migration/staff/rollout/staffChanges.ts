@@ -141,7 +141,12 @@ export async function movePerson(
 ): Promise<StaffMember> {
   const { project } = await loadRolloutFor(deps, command.actor, command.projectId, 'change-rollout');
   const groupId = command.groupId === '' ? undefined : (await loadGroup(deps, project.projectId, command.groupId)).groupId;
-  return updateOne(deps, project.projectId, command.localId, command.expectedVersion, moveTo(command.actor, deps.clock.now().toISOString(), groupId, 'one'));
+  return moveOneTo(deps, project.projectId, command.actor, command.localId, groupId, command.expectedVersion);
+}
+
+/** {@link movePerson}'s write, for a caller that has already loaded the project and the group (and checked the role). */
+export function moveOneTo(deps: RolloutDeps, projectId: string, actor: Actor, localId: unknown, groupId: string | undefined, expectedVersion?: number): Promise<StaffMember> {
+  return updateOne(deps, projectId, localId, expectedVersion, moveTo(actor, deps.clock.now().toISOString(), groupId, 'one'));
 }
 
 export function isMigrationStatus(value: unknown): value is MigrationStatus {
