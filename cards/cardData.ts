@@ -156,8 +156,13 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   [HIGHLIGHT_SETTINGS_INPUTS.weekday]: 'the day',
   [HIGHLIGHT_SETTINGS_INPUTS.time]: 'the time',
   useDefault: 'the choice',
-  ...ROLLOUT_FIELD_WORDS,
 };
+
+/**
+ * The roll-out cards' words over the rest, for the roll-out verbs only: some field names mean something else there
+ * (`kind` is the kind of group, not what happened on the milestones card).
+ */
+const ROLLOUT_WORDS: Readonly<Record<string, string>> = { ...FIELD_WORDS, ...ROLLOUT_FIELD_WORDS };
 
 /**
  * The card's data for `verb`, typed, or one line saying what did not fit. The line never quotes the values sent.
@@ -166,7 +171,8 @@ export function parseCardData<V extends Verb>(verb: V, data: unknown): CardDataR
   const schema: z.ZodType<CardData<V>, z.ZodTypeDef, unknown> = CARD_DATA[verb];
   const parsed = schema.safeParse(data);
   if (parsed.success) return { ok: true, data: parsed.data };
-  const fields = [...new Set(parsed.error.issues.map((issue) => FIELD_WORDS[String(issue.path[0] ?? '')] ?? 'part of the card'))];
+  const words = Object.hasOwn(ROLLOUT_CARD_DATA, verb) ? ROLLOUT_WORDS : FIELD_WORDS;
+  const fields = [...new Set(parsed.error.issues.map((issue) => words[String(issue.path[0] ?? '')] ?? 'part of the card'))];
   return { ok: false, refusal: `That button sent ${listOf(fields)} in a form we could not read, so nothing was changed. Please use a fresh copy of the card.` };
 }
 
