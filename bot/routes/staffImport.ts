@@ -7,7 +7,7 @@ import { heading, openUrl, rolloutCard, text, actionSet } from '../../cards/roll
 import { Verbs } from '../../cards/verbs';
 import { formatUkDateTime } from '../migration/shared/ukDates';
 import type { IssuedExportLink } from '../http/exportLinks';
-import { downloadTeamsFile, isAllowedDownloadUrl, teamsFileOf, type DownloadPolicy } from '../imports/teamsFileDownload';
+import { downloadTeamsFile, isAllowedDownloadUrl, DOWNLOAD_NOT_ALLOWED, teamsFileOf, type DownloadPolicy } from '../imports/teamsFileDownload';
 import type { StaffImportJobs } from '../jobs/staffImportJobs';
 import { personOf } from '../migration/projects/actor';
 import type { ProjectDeps } from '../migration/projects/projectDeps';
@@ -49,7 +49,7 @@ export function registerStaffImport(app: Application<GatewayTurnState>, deps: St
         if (!where.ok) return where.reply;
         const access = await loadStaffImportFor(deps.projects, where.actor, where.found.project.projectId);
         if (!isAllowedDownloadUrl(file.downloadUrl, deps.download.allowLoopback)) {
-          return 'I can only download files from Teams itself (SharePoint), and this one is somewhere else, so I did not fetch it. Send the CSV file as an attachment in this chat, or type import staff for an upload link.';
+          return DOWNLOAD_NOT_ALLOWED;
         }
         const sent = await context.sendActivity(cardMessage(context, importProgressCardJson(file.name, { phase: 'downloading' })));
         const place = sent?.id === undefined ? undefined : { reference: BotTurnContext.getConversationReference(context.activity), activityId: sent.id };
