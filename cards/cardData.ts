@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ITEM_STATUSES } from '../bot/migration/gateways/gatewayState';
+import { id, projectOnly, text, wholeNumber } from './cardDataShapes';
 import { HIGHLIGHT_SETTINGS_INPUTS } from './highlightSettingsCard';
 import { ITEM_INPUTS } from './itemCard';
 import { ROLES_INPUTS } from './rolesCard';
@@ -20,18 +21,11 @@ import { Verbs, type Verb } from './verbs';
  * stays the domain's job.
  */
 
-/** Ids are strings on every card; the domain decides whether one names anything. */
-const id = z.string().max(200);
-/** Templates write numbers as `"${stage}"`, which the templating keeps as a number or leaves as a string. */
-const wholeNumber = z.union([z.number().int(), z.string().trim().regex(/^-?\d{1,15}$/).transform(Number)]);
 const stage = wholeNumber.pipe(z.number().int().min(1).max(6));
-/** Typed text from an input: trimmed. */
-const text = z.string().max(20_000).transform((s) => s.trim());
 /** A choice input left unchosen arrives as "" (or not at all): both mean "not sent". */
 const choice = <T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess((v) => (v === '' ? undefined : v), z.enum(values).optional());
 
-const projectOnly = z.object({ projectId: id });
 const onGateway = z.object({ projectId: id, stage });
 const onItem = z.object({ projectId: id, itemId: id, stage: stage.optional() });
 const riskId = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/);
@@ -156,8 +150,13 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   [HIGHLIGHT_SETTINGS_INPUTS.weekday]: 'the day',
   [HIGHLIGHT_SETTINGS_INPUTS.time]: 'the time',
   useDefault: 'the choice',
-  ...ROLLOUT_FIELD_WORDS,
 };
+
+/**
+ * The roll-out cards' words over the rest, for the roll-out verbs only: some field names mean something else there
+ * (`kind` is the kind of group, not what happened on the milestones card).
+ */
+const ROLLOUT_WORDS: Readonly<Record<string, string>> = { ...FIELD_WORDS, ...ROLLOUT_FIELD_WORDS };
 
 /**
  * The card's data for `verb`, typed, or one line saying what did not fit. The line never quotes the values sent.
@@ -166,7 +165,8 @@ export function parseCardData<V extends Verb>(verb: V, data: unknown): CardDataR
   const schema: z.ZodType<CardData<V>, z.ZodTypeDef, unknown> = CARD_DATA[verb];
   const parsed = schema.safeParse(data);
   if (parsed.success) return { ok: true, data: parsed.data };
-  const fields = [...new Set(parsed.error.issues.map((issue) => FIELD_WORDS[String(issue.path[0] ?? '')] ?? 'part of the card'))];
+  const words = Object.hasOwn(ROLLOUT_CARD_DATA, verb) ? ROLLOUT_WORDS : FIELD_WORDS;
+  const fields = [...new Set(parsed.error.issues.map((issue) => words[String(issue.path[0] ?? '')] ?? 'part of the card'))];
   return { ok: false, refusal: `That button sent ${listOf(fields)} in a form we could not read, so nothing was changed. Please use a fresh copy of the card.` };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MIGRATION_STATUSES } from '../bot/migration/staff/staffMember';
+import { id, projectOnly, text, wholeNumber } from './cardDataShapes';
 import { Verbs } from './verbs';
 
 /**
@@ -7,16 +8,12 @@ import { Verbs } from './verbs';
  * (a real group, a date not in the past, a local ID on the list) in the domain.
  */
 
-const id = z.string().max(200);
-const wholeNumber = z.union([z.number().int(), z.string().trim().regex(/^-?\d{1,15}$/).transform(Number)]);
-const text = z.string().max(20_000).transform((s) => s.trim());
 /**
  * The value of a "leave it as it is" choice. Not empty: the official renderer treats a choice valued '' as no choice
  * at all, so the person could not pick it.
  */
 export const LEAVE_AS_IS = 'leave';
 const blankIsAbsent = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (v === '' || v === LEAVE_AS_IS ? undefined : v), schema.optional());
-const projectOnly = z.object({ projectId: id });
 const onGroup = z.object({ projectId: id, groupId: id });
 
 /** Input ids of the roll-out forms, shared by the cards that draw them and the routes that read them. */

@@ -61,6 +61,17 @@ export function importStoppedCardJson(fileName: string): AdaptiveCardJson {
   ]);
 }
 
+/** `import staff`: the signed upload page behind a button; `personal` adds that the file can simply be sent here. */
+export function uploadLinkCardJson(link: { readonly url: string; readonly expiresAt: Date }, personal: boolean): AdaptiveCardJson {
+  return rolloutCard('staff-upload-link', [
+    heading('Upload the staff list'),
+    text('Open the page, choose the CSV file (Excel: File, Save As, "CSV UTF-8") and send it. The report comes back here as a card.'),
+    ...(personal ? [text('You can also just send the file to me in this chat.', { isSubtle: true })] : []),
+    text(`The link is for you alone and works until ${formatUkDateTime(link.expiresAt)}.`, { isSubtle: true, size: 'Small' }),
+    actionSet([openUrl('Open the upload page', link.url)]),
+  ]);
+}
+
 export interface ReportCardInput {
   readonly record: StaffImportRecord;
   /** The PM or an LA: offered the button that removes the people missing from this file. */

@@ -60,14 +60,15 @@ export function isAllowedDownloadUrl(raw: string, allowLoopback: boolean): boole
   return allowLoopback && (url.protocol === 'http:' || url.protocol === 'https:') && LOOPBACK_HOSTS.has(host);
 }
 
-const NOT_ALLOWED = 'I can only download files from Teams itself (SharePoint), and this one is somewhere else, so I did not fetch it. Send the CSV file as an attachment in this chat, or type import staff for an upload link.';
+/** Said when a file is somewhere other than Teams' own store: before the download starts, and on a redirect away. */
+export const DOWNLOAD_NOT_ALLOWED = 'I can only download files from Teams itself (SharePoint), and this one is somewhere else, so I did not fetch it. Send the CSV file as an attachment in this chat, or type import staff for an upload link.';
 
 export async function downloadTeamsFile(raw: string, policy: DownloadPolicy): Promise<Downloaded> {
   const fetcher = policy.fetch ?? fetch;
   const signal = AbortSignal.timeout(policy.timeoutMs ?? DOWNLOAD_TIMEOUT_MS);
   let url = raw;
   for (let hop = 0; hop <= MAX_REDIRECTS; hop += 1) {
-    if (!isAllowedDownloadUrl(url, policy.allowLoopback)) return { ok: false, why: 'host-not-allowed', message: NOT_ALLOWED };
+    if (!isAllowedDownloadUrl(url, policy.allowLoopback)) return { ok: false, why: 'host-not-allowed', message: DOWNLOAD_NOT_ALLOWED };
     let response: Response;
     try {
       response = await fetcher(url, { redirect: 'manual', signal });

@@ -1,6 +1,6 @@
 import type { StageNumber } from '../migration/gateways/catalogueTypes';
 import type { IntentEntities, IntentName, QuestionnaireCommand, Recognition, RecognitionOf, RisksFilterWord, StagedIntent } from './intents';
-import { normaliseText } from './normaliseText';
+import { normaliseText, typedText } from './normaliseText';
 
 /**
  * The commands, as one table of the phrasings each accepts (matched against `normaliseText`'s output, whole message
@@ -65,7 +65,7 @@ const TABLE: readonly (readonly [RegExp, Build])[] = [
 const COLLEAGUE = /^when (?:does|will|is) (.+?) (?:migrate|move|migrating|moving)(?: to nhs ?mail)?\s*\??$/i;
 
 function colleagueQuestion(text: string | undefined): Recognition | undefined {
-  const match = COLLEAGUE.exec((text ?? '').replace(/<at>[^<]*<\/at>/gi, ' ').replace(/\s+/g, ' ').trim());
+  const match = COLLEAGUE.exec(typedText(text));
   const who = (match?.[1] ?? '').trim();
   if (who === '' || /^(?:i|we|you|it|the project|our project)$/i.test(who)) return undefined;
   return exact('colleague-migration', { who });
@@ -75,7 +75,7 @@ function colleagueQuestion(text: string | undefined): Recognition | undefined {
 const REMOVE_STAFF = /^(?:remove|delete|erase) (?:staff|staff member|person|from (?:the )?staff list)\s+(\S.{0,99})$/i;
 
 function removeStaff(text: string | undefined): Recognition | undefined {
-  const match = REMOVE_STAFF.exec((text ?? '').replace(/<at>[^<]*<\/at>/gi, ' ').replace(/\s+/g, ' ').trim());
+  const match = REMOVE_STAFF.exec(typedText(text));
   const localId = (match?.[1] ?? '').trim();
   return localId === '' ? undefined : exact('remove-staff', { localId });
 }

@@ -25,3 +25,11 @@ export function normaliseText(text: string | undefined): string {
   }
   return words;
 }
+
+/**
+ * The message as the person typed it, for what must keep its capitals and punctuation (a colleague's email, a local
+ * ID, a question for the language model): only the @mention is taken out and the spacing made single.
+ */
+export function typedText(text: string | undefined): string {
+  return (text ?? '').replace(/<at>[^<]*<\/at>/gi, ' ').replace(/\s+/g, ' ').trim();
+}

@@ -15,7 +15,7 @@ import type { IsoWeek } from '../jobs/isoWeek';
 import type { ClaimStore, DueProject } from '../jobs/ports';
 import { undeliveredReason } from '../jobs/undeliveredReasons';
 import { assertMayPostReport, moveReports } from '../migration/reports/moveReports';
-import { loadProjectFor } from '../migration/projects/projectAccess';
+import { loadProjectFor, type ProjectAccess } from '../migration/projects/projectAccess';
 import { reportsTargetOf } from '../teams/conversationRef';
 import { teamIdOf } from '../teams/actorFrom';
 import { shiftWeek, weekContaining } from '../migration/reports/londonWeeks';
@@ -23,7 +23,7 @@ import { getHighlight, type HighlightDeps } from '../migration/reports/readHighl
 import type { ProjectDeps } from '../migration/projects/projectDeps';
 import type { GatewayTurnState } from '../state';
 import { commandIs } from './commandSelector';
-import { resolveProject, sendReply } from './projectContext';
+import { answerForProject, resolveProject, sendReply } from './projectContext';
 import { isRefusal, orFriendlyError } from './replies';
 
 export interface HighlightRouteDeps {
@@ -104,25 +104,20 @@ export function registerHighlight(app: Application<GatewayTurnState>, deps: High
  */
 function registerHighlightSettings(app: Application<GatewayTurnState>, deps: HighlightRouteDeps): void {
   const usual = deps.usualSchedule ?? USUAL_SCHEDULE;
-  const card = async (actor: Actor, projectId: unknown, extra: { message?: string; typed?: { weekday?: string; time?: string }; errors?: readonly FieldError[] } = {}) => {
-    const { project } = await loadProjectFor(deps.projects, actor, projectId);
+  type Extra = { message?: string; typed?: { weekday?: string; time?: string }; errors?: readonly FieldError[] };
+  const cardFor = (project: ProjectAccess['project'], extra: Extra = {}) => {
     const slot = project.highlightSlot === undefined ? undefined : { weekday: project.highlightSlot.weekday, time: project.highlightSlot.time };
     return highlightSettingsCardJson({ projectId: project.projectId, slot, usualTime: describeUsual(usual), nextLine: nextPostLine(slot, usual, deps.report.clock.now()), ...extra });
   };
+  const card = async (actor: Actor, projectId: unknown, extra: Extra = {}) => cardFor((await loadProjectFor(deps.projects, actor, projectId)).project, extra);
 
   app.message(commandIs('highlight-settings'), async (context) => {
-    const resolved = await resolveProject(deps.projects, context);
-    if (!resolved.ok) {
-      await sendReply(context, resolved.reply);
-      return;
-    }
-    const reply = await orFriendlyError(async () => {
-      const { project, role } = await loadProjectFor(deps.projects, resolved.actor, resolved.found.project.projectId);
-      if (role === 'project-manager') return card(resolved.actor, project.projectId);
+    await answerForProject(deps.projects, context, async (actor, projectId) => {
+      const { project, role } = await loadProjectFor(deps.projects, actor, projectId);
+      if (role === 'project-manager') return cardFor(project);
       const when = project.highlightSlot ? describeSlot(project.highlightSlot) : describeUsual(usual);
       return `The weekly highlight report is posted ${when}. ${SLOT_PM_ONLY}`;
     });
-    await sendReply(context, isRefusal(reply) ? reply.refused : reply);
   });
 
   onCardAction(app, Verbs.highlightSettingsSave, async (context, _state, data) => {

@@ -20,7 +20,7 @@ import { MIGRATION_STATUS_LABELS } from '../migration/staff/staffMember';
 import type { GatewayTurnState } from '../state';
 import { actorFrom } from '../teams/actorFrom';
 import type { AccountFileRef, IssuedExportLink } from '../http/exportLinks';
-import { onCardAction } from './cardAction';
+import { onCardAction, type LatestCard } from './cardAction';
 import { commandIs, commandOf } from './commandSelector';
 import { answerForProject, type Reply } from './projectContext';
 import { scopeOf } from './scope';
@@ -45,6 +45,8 @@ export function registerRollout(app: Application<GatewayTurnState>, deps: Rollou
   const checklist = async (actor: Actor, projectId: unknown, groupId: unknown, message = '') =>
     groupChecklistCardJson(String(projectId), await getGroupChecklist(deps, { actor, projectId, groupId }), message);
   const coexistence = async (actor: Actor, projectId: unknown, message = '') => coexistenceCardJson(String(projectId), await checkCoexistence(deps, { actor, projectId }), message);
+  /** The group card as it stands now, for a press on it that was refused. */
+  const latestGroup: LatestCard = (context, data, message) => group(actorFrom(context), data.projectId, data.groupId, message === undefined ? {} : { message });
 
   app.message(commandIs('groups'), async (context) => {
     await answerForProject(deps, context, (actor, projectId) => groups(actor, projectId), { verb: Verbs.groupsShow, purpose: 'see the roll-out groups' });
@@ -100,7 +102,7 @@ export function registerRollout(app: Application<GatewayTurnState>, deps: Rollou
       });
       return { card: await group(actor, data.projectId, data.groupId, { message: changed ? 'Saved.' : 'Nothing had changed, so nothing was saved.' }) };
     },
-    (context, data, message) => group(actorFrom(context), data.projectId, data.groupId, message === undefined ? {} : { message }),
+    latestGroup,
   );
 
   onCardAction(
@@ -111,7 +113,7 @@ export function registerRollout(app: Application<GatewayTurnState>, deps: Rollou
       const removed = await removeGroup(deps, { actor, projectId: data.projectId, groupId: data.groupId, expectedVersion: data.expectedVersion });
       return { card: await groups(actor, data.projectId, `${removed.name} removed.`) };
     },
-    (context, data, message) => group(actorFrom(context), data.projectId, data.groupId, message === undefined ? {} : { message }),
+    latestGroup,
   );
 
   onCardAction(
@@ -125,7 +127,7 @@ export function registerRollout(app: Application<GatewayTurnState>, deps: Rollou
           : await assignListed(deps, { actor, projectId: data.projectId, groupId: data.groupId, localIds: data[ROLLOUT_INPUTS.localIds] ?? '' });
       return { card: await group(actor, data.projectId, data.groupId, { message: bulkLine(outcome, 'moved into this group', 'already in it') }) };
     },
-    (context, data, message) => group(actorFrom(context), data.projectId, data.groupId, message === undefined ? {} : { message }),
+    latestGroup,
   );
 
   onCardAction(
@@ -138,7 +140,7 @@ export function registerRollout(app: Application<GatewayTurnState>, deps: Rollou
       const label = status === undefined ? '' : MIGRATION_STATUS_LABELS[status];
       return { card: await group(actor, data.projectId, data.groupId, { message: bulkLine(outcome, `set to ${label}`, 'already so, or on NHSmail already') }) };
     },
-    (context, data, message) => group(actorFrom(context), data.projectId, data.groupId, message === undefined ? {} : { message }),
+    latestGroup,
   );
 
   onCardAction(
@@ -163,7 +165,7 @@ export function registerRollout(app: Application<GatewayTurnState>, deps: Rollou
       }
       return { card: await group(actor, data.projectId, data.groupId, { message: lines.join(' '), ...(data.after === undefined ? {} : { after: data.after }) }) };
     },
-    (context, data, message) => group(actorFrom(context), data.projectId, data.groupId, message === undefined ? {} : { message }),
+    latestGroup,
   );
 
   onCardAction(app, Verbs.groupChecklistShow, async (context, _state, data) => ({ card: await checklist(actorFrom(context), data.projectId, data.groupId) }));

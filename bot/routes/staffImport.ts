@@ -2,12 +2,10 @@ import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { TurnContext as BotTurnContext } from 'botbuilder';
 import type { AdaptiveCardJson } from '../../cards/adaptiveCardJson';
-import { importProgressCardJson } from '../../cards/staffImportCard';
-import { heading, openUrl, rolloutCard, text, actionSet } from '../../cards/rolloutCardParts';
+import { importProgressCardJson, uploadLinkCardJson } from '../../cards/staffImportCard';
 import { Verbs } from '../../cards/verbs';
-import { formatUkDateTime } from '../migration/shared/ukDates';
 import type { IssuedExportLink } from '../http/exportLinks';
-import { downloadTeamsFile, isAllowedDownloadUrl, teamsFileOf, type DownloadPolicy } from '../imports/teamsFileDownload';
+import { downloadTeamsFile, isAllowedDownloadUrl, DOWNLOAD_NOT_ALLOWED, teamsFileOf, type DownloadPolicy } from '../imports/teamsFileDownload';
 import type { StaffImportJobs } from '../jobs/staffImportJobs';
 import { personOf } from '../migration/projects/actor';
 import type { ProjectDeps } from '../migration/projects/projectDeps';
@@ -49,7 +47,7 @@ export function registerStaffImport(app: Application<GatewayTurnState>, deps: St
         if (!where.ok) return where.reply;
         const access = await loadStaffImportFor(deps.projects, where.actor, where.found.project.projectId);
         if (!isAllowedDownloadUrl(file.downloadUrl, deps.download.allowLoopback)) {
-          return 'I can only download files from Teams itself (SharePoint), and this one is somewhere else, so I did not fetch it. Send the CSV file as an attachment in this chat, or type import staff for an upload link.';
+          return DOWNLOAD_NOT_ALLOWED;
         }
         const sent = await context.sendActivity(cardMessage(context, importProgressCardJson(file.name, { phase: 'downloading' })));
         const place = sent?.id === undefined ? undefined : { reference: BotTurnContext.getConversationReference(context.activity), activityId: sent.id };
@@ -75,7 +73,7 @@ export function registerStaffImport(app: Application<GatewayTurnState>, deps: St
       context,
       async (actor, projectId) => {
         await loadStaffImportFor(deps.projects, actor, projectId);
-        const card = uploadLinkCard(deps.uploadLink(projectId, actor.userId), scopeOf(context) === 'personal');
+        const card = uploadLinkCardJson(deps.uploadLink(projectId, actor.userId), scopeOf(context) === 'personal');
         if (scopeOf(context) === 'personal') return card;
         return (await deps.sendPrivately(context, card))
           ? 'I have sent you an upload link in our personal chat: it is for you alone.'
@@ -100,14 +98,4 @@ export function registerStaffImport(app: Application<GatewayTurnState>, deps: St
     const message = `${removed.toLocaleString('en-GB')} ${removed === 1 ? 'person' : 'people'} removed, with their history.`;
     return record ? { card: deps.jobs.reportCard(record, scopeOf(context) === 'personal', message) } : { message };
   });
-}
-
-function uploadLinkCard(link: IssuedExportLink, personal: boolean): AdaptiveCardJson {
-  return rolloutCard('staff-upload-link', [
-    heading('Upload the staff list'),
-    text('Open the page, choose the CSV file (Excel: File, Save As, "CSV UTF-8") and send it. The report comes back here as a card.'),
-    ...(personal ? [text('You can also just send the file to me in this chat.', { isSubtle: true })] : []),
-    text(`The link is for you alone and works until ${formatUkDateTime(link.expiresAt)}.`, { isSubtle: true, size: 'Small' }),
-    actionSet([openUrl('Open the upload page', link.url)]),
-  ]);
 }

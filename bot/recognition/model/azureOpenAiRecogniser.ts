@@ -7,6 +7,7 @@ import { errorSummary, type Logger } from '../../log';
 import { createCosmosCredential } from '../../storage/cosmosClient';
 import { routeConsole } from '../../teams/sdkConsole';
 import { MAX_QUESTION_LENGTH } from '../nlu/offlineNlu';
+import { typedText } from '../normaliseText';
 import type { AsyncRecogniser } from '../understanding';
 import { CircuitBreaker, DEFAULT_CIRCUIT, type CircuitBreakerOptions, type CircuitPermit } from './circuitBreaker';
 import { classificationPrompt } from './classificationPrompt';
@@ -59,7 +60,7 @@ export function azureOpenAiRecogniser(config: LanguageModelConfig, deps: AzureOp
   };
 
   return async (text) => {
-    const typed = (text ?? '').replace(/<at>[^<]*<\/at>/gi, ' ').replace(/\s+/g, ' ').trim().slice(0, MAX_QUESTION_LENGTH);
+    const typed = typedText(text).slice(0, MAX_QUESTION_LENGTH);
     if (typed === '') return undefined;
     const permit = breaker.tryAcquire();
     if (permit === undefined) return undefined;

@@ -3,7 +3,7 @@ import { LangEn } from '@nlpjs/lang-en-min';
 import { Nlp } from '@nlpjs/nlp';
 import { type FaqTopic, type MigrationQuestionFocus, type Recognition } from '../intents';
 import { ACT_ON_CONFIDENCE } from '../intents';
-import { normaliseText } from '../normaliseText';
+import { normaliseText, typedText } from '../normaliseText';
 import { findColleague } from './colleague';
 import { NLU_LABELS, TRAINING_CORPUS, type NluLabel } from './corpus';
 import { findDepartment } from './departments';
@@ -77,7 +77,7 @@ export async function trainOfflineNlu(options: OfflineNluOptions = {}): Promise<
   return {
     classify: (text) => classifyPrepared(prepareText(text).text),
     async recognise(text) {
-      const typed = (text ?? '').replace(/<at>[^<]*<\/at>/gi, ' ').replace(/\s+/g, ' ').trim();
+      const typed = typedText(text);
       const prepared = prepareText(typed);
       if (prepared.text === '') return undefined;
       const { label, score } = await classifyPrepared(prepared.text);

@@ -41,3 +41,19 @@ describe('card data schemas', () => {
     expect(result).toEqual({ ok: true, data: { projectId: 'p', itemId: 'i', expectedVersion: 2, note: 'hello' } });
   });
 });
+
+describe('card data refusals name the field as that card means it', () => {
+  it('when a milestone record sends a kind that is not text, then the refusal names what happened, not a kind of group', () => {
+    expect(parseCardData(Verbs.milestoneRecord, { projectId: 'p', kind: 5 })).toEqual({
+      ok: false,
+      refusal: 'That button sent what happened in a form we could not read, so nothing was changed. Please use a fresh copy of the card.',
+    });
+  });
+
+  it('when a group is added with a kind that is neither pilot nor phase, then the refusal names the kind of group', () => {
+    expect(parseCardData(Verbs.groupCreate, { projectId: 'p', kind: 'party' })).toEqual({
+      ok: false,
+      refusal: 'That button sent the kind of group in a form we could not read, so nothing was changed. Please use a fresh copy of the card.',
+    });
+  });
+});
