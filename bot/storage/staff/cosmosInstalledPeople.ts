@@ -3,6 +3,7 @@ import type { Container } from '@azure/cosmos';
 import { installedAddresses, type InstalledPeople, type InstalledPerson } from '../../migration/answers/personal/installedPeople';
 import { isNotFound } from '../cosmosErrors';
 import { readDocument } from '../projects/cosmosDocuments';
+import { tenantPartition } from '../projects/projectDocuments';
 import { STAFF_SCHEMA_VERSION } from './staffDocuments';
 
 export const STAFF_INSTALL_TYPE = 'staff-install';
@@ -19,7 +20,6 @@ interface InstalledPersonDocument extends InstalledPerson {
   readonly schemaVersion: typeof STAFF_SCHEMA_VERSION;
 }
 
-const tenantPartition = (tenantId: string): string => `tenant:${tenantId}`;
 const installId = (address: string): string => `staff-install:${createHash('sha256').update(address).digest('hex')}`;
 
 export class CosmosInstalledPeople implements InstalledPeople {

@@ -2,6 +2,7 @@ import type { Container } from '@azure/cosmos';
 import type { StaffLink, StaffLinkStore } from '../../migration/answers/personal/personalPorts';
 import { isNotFound } from '../cosmosErrors';
 import { readDocument } from '../projects/cosmosDocuments';
+import { tenantPartition } from '../projects/projectDocuments';
 import { STAFF_SCHEMA_VERSION } from './staffDocuments';
 
 export const STAFF_LINK_TYPE = 'staff-link';
@@ -35,7 +36,6 @@ interface StaffPersonLinkDocument {
   readonly localId: string;
 }
 
-const tenantPartition = (tenantId: string): string => `tenant:${tenantId}`;
 /** Teams user ids are `29:` and url-safe characters; encoded anyway, since an id ends up in a document id. */
 const personLinkId = (userId: string): string => `staff-person:${encodeURIComponent(userId)}`;
 
