@@ -17,6 +17,17 @@ export async function readDocument<T>(container: Container, id: string, partitio
   }
 }
 
+/** A point delete; false when the document was not there (already gone is as good as deleted). */
+export async function deleteDocument(container: Container, id: string, partition: string): Promise<boolean> {
+  try {
+    await container.item(id, partition).delete();
+    return true;
+  } catch (err: unknown) {
+    if (isNotFound(err)) return false;
+    throw err;
+  }
+}
+
 /**
  * Page size for queries read to the end (`fetchAll`): the SDK's default of 100 a page makes a 50,000-row read 500
  * round trips, and the embedded server runs the whole query again for each one. Azure still caps a page at 4 MB.
