@@ -162,10 +162,10 @@ const portNumber = (fallback: number) =>
       .transform((n) => n ?? fallback),
   );
 
-const riskScore = optionalText.pipe(z.string().regex(/^\d+$/, 'must be a whole number from 1 to 25').transform(Number).optional());
-
 /** A whole number whose range the domain's own settings check; `message` says what is wanted when it is not a number. */
 const wholeNumber = (message: string) => optionalText.pipe(z.string().regex(/^\d+$/, message).transform(Number).optional());
+
+const riskScore = wholeNumber('must be a whole number from 1 to 25');
 
 const envSchema = z.object({
   BOT_ID: optionalText,

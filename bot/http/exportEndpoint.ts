@@ -52,15 +52,8 @@ export function exportEndpoint(options: ExportEndpointOptions): (req: Request, r
       log.info({ projectId: check.projectId }, 'export link for a missing project');
       return reply(res, 404, 'There is nothing to download here.');
     }
-    const body = Buffer.from(document.body, 'utf8');
-    res.writeHead(200, {
-      ...COMMON_HEADERS,
-      'Content-Type': document.contentType,
-      'Content-Disposition': `attachment; filename="${document.fileName}"`,
-      'Content-Length': String(body.length),
-    });
-    res.end(body);
-    log.info({ projectId: check.projectId, format: check.format, bytes: body.length }, 'questionnaire exported');
+    const bytes = download(res, document.contentType, document.fileName, document.body);
+    log.info({ projectId: check.projectId, format: check.format, bytes }, 'questionnaire exported');
   };
 }
 
@@ -83,15 +76,8 @@ async function serveRiskLog(options: ExportEndpointOptions, token: string, by: s
     log.info({ projectId: check.projectId }, 'risk log link for someone who may no longer read it');
     return reply(res, 404, 'There is nothing to download here.');
   }
-  const body = Buffer.from(exported.csv, 'utf8');
-  res.writeHead(200, {
-    ...COMMON_HEADERS,
-    'Content-Type': 'text/csv; charset=utf-8',
-    'Content-Disposition': `attachment; filename="${exported.fileName}"`,
-    'Content-Length': String(body.length),
-  });
-  res.end(body);
-  log.info({ projectId: check.projectId, entries: exported.entryCount, bytes: body.length }, 'risk log exported');
+  const bytes = download(res, 'text/csv; charset=utf-8', exported.fileName, exported.csv);
+  log.info({ projectId: check.projectId, entries: exported.entryCount, bytes }, 'risk log exported');
 }
 
 /**
@@ -118,20 +104,21 @@ async function serveAccountFile(options: ExportEndpointOptions, token: string, r
     log.info({ projectId: check.projectId }, 'account file link for someone who may no longer read it, or a file no longer there');
     return reply(res, 404, 'There is nothing to download here. The staff list may have changed: type export accounts again.');
   }
-  const body = Buffer.from(csvStringifyWriter.write(file.rows), 'utf8');
-  res.writeHead(200, {
-    ...COMMON_HEADERS,
-    'Content-Type': 'text/csv; charset=utf-8',
-    'Content-Disposition': `attachment; filename="${file.fileName}"`,
-    'Content-Length': String(body.length),
-  });
-  res.end(body);
-  log.info({ projectId: check.projectId, part: check.file.part, rows: file.people, bytes: body.length }, 'account file exported');
+  const bytes = download(res, 'text/csv; charset=utf-8', file.fileName, csvStringifyWriter.write(file.rows));
+  log.info({ projectId: check.projectId, part: check.file.part, rows: file.people, bytes }, 'account file exported');
 }
 
 /** The `by` query parameter, read from the raw URL (the server has no query parser). */
 function byOf(req: Request): string {
   return new URL(req.url ?? '', 'http://localhost').searchParams.get('by') ?? '';
+}
+
+/** A 200 with the text as an attachment; the number of bytes sent, for the log. */
+function download(res: Response, contentType: string, fileName: string, text: string): number {
+  const body = Buffer.from(text, 'utf8');
+  res.writeHead(200, { ...COMMON_HEADERS, 'Content-Type': contentType, 'Content-Disposition': `attachment; filename="${fileName}"`, 'Content-Length': String(body.length) });
+  res.end(body);
+  return body.length;
 }
 
 function reply(res: Response, status: number, message: string): void {

@@ -103,24 +103,26 @@ export function createExportLinks(options: ExportLinkOptions): ExportLinks {
   const key = options.secret === undefined ? randomBytes(32) : Buffer.from(options.secret, 'utf8');
   const now = options.now ?? (() => new Date());
   const lifetimeMs = options.lifetimeMs ?? EXPORT_LINK_LIFETIME_MS;
-  const mac = (payload: string): Buffer => createHmac('sha256', key).update(`gateway-export-v1\n${payload}`).digest();
+  const sign = (payload: string): string => createHmac('sha256', key).update(`gateway-export-v1\n${payload}`).digest('base64url');
+  // Compared as text, not decoded bytes: base64url's last character has spare bits, so only the canonical spelling is accepted.
+  const verify = (payload: string, signature: string): boolean => {
+    const expected = Buffer.from(sign(payload), 'utf8');
+    const given = Buffer.from(signature, 'utf8');
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  };
+  const baseUrl = (): string => (typeof options.baseUrl === 'function' ? options.baseUrl() : options.baseUrl).replace(/\/+$/, '');
 
   return {
-    sign: (payload) => mac(payload).toString('base64url'),
-    verify(payload, signature) {
-      const expected = Buffer.from(mac(payload).toString('base64url'), 'utf8');
-      const given = Buffer.from(signature, 'utf8');
-      return given.length === expected.length && timingSafeEqual(given, expected);
-    },
-    baseUrl: () => (typeof options.baseUrl === 'function' ? options.baseUrl() : options.baseUrl).replace(/\/+$/, ''),
+    sign,
+    verify,
+    baseUrl,
     now,
 
     issue(projectId, format) {
       if (!isProjectId(projectId)) throw new RangeError('Not a project id');
       const expiresAt = new Date(now().getTime() + lifetimeMs);
       const payload = `${projectId}.${FORMAT_CODES[format]}.${Math.floor(expiresAt.getTime() / 1000)}`;
-      const base = (typeof options.baseUrl === 'function' ? options.baseUrl() : options.baseUrl).replace(/\/+$/, '');
-      return { url: `${base}${EXPORTS_PATH}/${payload}.${mac(payload).toString('base64url')}`, expiresAt };
+      return { url: `${baseUrl()}${EXPORTS_PATH}/${payload}.${sign(payload)}`, expiresAt };
     },
 
     issueRiskLog(projectId, userId) {
@@ -128,8 +130,7 @@ export function createExportLinks(options: ExportLinkOptions): ExportLinks {
       const expiresAt = new Date(now().getTime() + lifetimeMs);
       const payload = `${projectId}.${RISK_LOG_CODE}.${Math.floor(expiresAt.getTime() / 1000)}`;
       const by = Buffer.from(userId, 'utf8').toString('base64url');
-      const base = (typeof options.baseUrl === 'function' ? options.baseUrl() : options.baseUrl).replace(/\/+$/, '');
-      return { url: `${base}${EXPORTS_PATH}/${payload}.${mac(`${payload}.${by}`).toString('base64url')}?by=${by}`, expiresAt };
+      return { url: `${baseUrl()}${EXPORTS_PATH}/${payload}.${sign(`${payload}.${by}`)}?by=${by}`, expiresAt };
     },
 
     isRiskLogToken(token) {
@@ -150,8 +151,7 @@ export function createExportLinks(options: ExportLinkOptions): ExportLinks {
         after: Buffer.from(file.afterLocalId ?? '', 'utf8').toString('base64url'),
         upto: Buffer.from(file.upToLocalId, 'utf8').toString('base64url'),
       });
-      const base = (typeof options.baseUrl === 'function' ? options.baseUrl() : options.baseUrl).replace(/\/+$/, '');
-      return { url: `${base}${EXPORTS_PATH}/${payload}.${mac(`${payload}?${query.toString()}`).toString('base64url')}?${query.toString()}`, expiresAt };
+      return { url: `${baseUrl()}${EXPORTS_PATH}/${payload}.${sign(`${payload}?${query.toString()}`)}?${query.toString()}`, expiresAt };
     },
 
     isAccountFileToken(token) {
@@ -176,9 +176,7 @@ export function createExportLinks(options: ExportLinkOptions): ExportLinks {
       if (by === undefined || scope === undefined || part === undefined || of === undefined || after === undefined || upto === undefined) return { ok: false, reason: 'invalid' };
       // The MAC covers the query exactly as issued: rebuilt in the same order from the values read.
       const signed = new URLSearchParams({ by, scope, part, of, after, upto }).toString();
-      const expected = Buffer.from(mac(`${projectId}.${code}.${expiry}?${signed}`).toString('base64url'), 'utf8');
-      const given = Buffer.from(signature, 'utf8');
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'invalid' };
+      if (!verify(`${projectId}.${code}.${expiry}?${signed}`, signature)) return { ok: false, reason: 'invalid' };
       if (Number(expiry) * 1000 <= now().getTime()) return { ok: false, reason: 'expired' };
       const afterLocalId = Buffer.from(after, 'base64url').toString('utf8');
       return {
@@ -196,9 +194,7 @@ export function createExportLinks(options: ExportLinkOptions): ExportLinks {
       if (!isProjectId(projectId) || code !== RISK_LOG_CODE || !/^\d{1,12}$/.test(expiry) || !/^[A-Za-z0-9_-]{1,400}$/.test(by) || !/^[A-Za-z0-9_-]{43}$/.test(signature)) {
         return { ok: false, reason: 'invalid' };
       }
-      const expected = Buffer.from(mac(`${projectId}.${code}.${expiry}.${by}`).toString('base64url'), 'utf8');
-      const given = Buffer.from(signature, 'utf8');
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'invalid' };
+      if (!verify(`${projectId}.${code}.${expiry}.${by}`, signature)) return { ok: false, reason: 'invalid' };
       if (Number(expiry) * 1000 <= now().getTime()) return { ok: false, reason: 'expired' };
       return { ok: true, projectId, userId: Buffer.from(by, 'base64url').toString('utf8') };
     },
@@ -211,10 +207,7 @@ export function createExportLinks(options: ExportLinkOptions): ExportLinks {
       if (!isProjectId(projectId) || format === undefined || !/^\d{1,12}$/.test(expiry) || !/^[A-Za-z0-9_-]{43}$/.test(signature)) {
         return { ok: false, reason: 'invalid' };
       }
-      // Compared as text, not decoded bytes: base64url's last character has spare bits, so only the canonical spelling is accepted.
-      const expected = Buffer.from(mac(`${projectId}.${code}.${expiry}`).toString('base64url'), 'utf8');
-      const given = Buffer.from(signature, 'utf8');
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'invalid' };
+      if (!verify(`${projectId}.${code}.${expiry}`, signature)) return { ok: false, reason: 'invalid' };
       if (Number(expiry) * 1000 <= now().getTime()) return { ok: false, reason: 'expired' };
       return { ok: true, projectId, format };
     },

@@ -7,6 +7,7 @@ import { loadStaffImportFor, type StaffImportDeps } from '../migration/staff/imp
 import type { ImportReport } from '../migration/staff/import/staffImportStore';
 import { importProgressCardJson } from '../../cards/staffImportCard';
 import { findMember } from '../migration/projects/actor';
+import { escapeHtml } from '../migration/questionnaire/exportHtml';
 import { isDomainError } from '../migration/shared/errors';
 import type { CardsInPlace } from '../teams/cardInPlace';
 import type { UploadLinks } from './uploadLinks';
@@ -165,8 +166,4 @@ function html(res: Response, status: number, title: string, body: string): void 
   );
   res.writeHead(status, { ...PAGE_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': String(page.length) });
   res.end(page);
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }

@@ -2,6 +2,7 @@ import type { Container } from '@azure/cosmos';
 import { undeliveredReason } from '../../jobs/undeliveredReasons';
 import type { ChecklistLogSources, LastHighlightPost, RiskLogSummary } from '../../migration/reports/checklistLogState';
 import type { IsoDate } from '../../migration/shared/ukDates';
+import { queryPartition } from '../projects/cosmosDocuments';
 
 /**
  * Gateway 2's item cards' lines, each one single-partition query with a small projection: the log's entries (four
@@ -11,16 +12,12 @@ export class CosmosChecklistLogSources implements ChecklistLogSources {
   constructor(private readonly container: Container) {}
 
   async riskLogSummary(projectId: string, today: IsoDate): Promise<RiskLogSummary> {
-    const { resources } = await this.container.items
-      .query<{ closed: boolean; escalated?: boolean; reviewDate: string; updatedAt: string }>(
-        {
-          query:
-            "SELECT c.closed, c.entry.escalation.escalated AS escalated, c.reviewDate, c.entry.updatedAt AS updatedAt FROM c WHERE c.projectId = @projectId AND c.type = 'risk-entry'",
-          parameters: [{ name: '@projectId', value: projectId }],
-        },
-        { partitionKey: projectId, maxItemCount: 1000 },
-      )
-      .fetchAll();
+    const resources = await queryPartition<{ closed: boolean; escalated?: boolean; reviewDate: string; updatedAt: string }>(
+      this.container,
+      projectId,
+      'c.closed, c.entry.escalation.escalated AS escalated, c.reviewDate, c.entry.updatedAt AS updatedAt',
+      "c.type = 'risk-entry'",
+    );
     const open = resources.filter((r) => !r.closed);
     const lastChanged = resources.reduce<string | undefined>((newest, r) => (newest === undefined || r.updatedAt > newest ? r.updatedAt : newest), undefined);
     return {

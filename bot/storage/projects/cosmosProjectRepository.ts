@@ -7,9 +7,9 @@ import { projectNotFound } from '../../migration/projects/projectAccess';
 import type { CreateProjectOutcome, ProjectChange, ProjectRepository } from '../../migration/projects/projectRepository';
 import { mergeBySeq, pageOutOldest, sequence } from '../auditPages';
 import { forEachBounded } from '../boundedParallel';
-import { cosmosStatusCode, describeError, isNotFound, isPreconditionFailed } from '../cosmosErrors';
+import { cosmosStatusCode, describeError, isPreconditionFailed } from '../cosmosErrors';
 import { decideOne, GroupCommit, type Outcome } from '../groupCommit';
-import { queryPartition, readDocument } from './cosmosDocuments';
+import { deleteDocument, queryPartition, readDocument } from './cosmosDocuments';
 import {
   assertSchema,
   memberLinkId,
@@ -233,7 +233,7 @@ export class CosmosProjectRepository implements ProjectRepository {
       if (cosmosStatusCode(err) !== 409) throw err;
     }
     const holder = await readDocument<TeamLinkDocument>(this.container, link.id, partition);
-    await this.deleteQuietly(PROJECT_DOCUMENT_ID, project.projectId);
+    await deleteDocument(this.container, PROJECT_DOCUMENT_ID, project.projectId);
     if (!holder) throw new Error('A team link reported as existing could not be read');
     return holder.targetProjectId;
   }
@@ -280,7 +280,9 @@ export class CosmosProjectRepository implements ProjectRepository {
           };
           await this.container.items.upsert(link);
         }),
-      ...stored.filter((l) => !current.has(l.userId)).map((l) => () => this.deleteQuietly(l.id, partition)),
+      ...stored.filter((l) => !current.has(l.userId)).map((l) => async () => {
+        await deleteDocument(this.container, l.id, partition);
+      }),
     ];
     await forEachBounded(tasks, LINK_WRITE_CONCURRENCY, async (task) => {
       try {
@@ -289,14 +291,6 @@ export class CosmosProjectRepository implements ProjectRepository {
         warn(err);
       }
     });
-  }
-
-  private async deleteQuietly(id: string, partition: string): Promise<void> {
-    try {
-      await this.container.item(id, partition).delete();
-    } catch (err: unknown) {
-      if (!isNotFound(err)) throw err;
-    }
   }
 }
 

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
 import { installedAddresses, type InstalledPeople, type InstalledPerson } from '../../migration/answers/personal/installedPeople';
-import { isNotFound } from '../cosmosErrors';
-import { readDocument } from '../projects/cosmosDocuments';
+import { deleteDocument, readDocument } from '../projects/cosmosDocuments';
+import { tenantPartition } from '../projects/projectDocuments';
 import { STAFF_SCHEMA_VERSION } from './staffDocuments';
 
 export const STAFF_INSTALL_TYPE = 'staff-install';
@@ -19,7 +19,6 @@ interface InstalledPersonDocument extends InstalledPerson {
   readonly schemaVersion: typeof STAFF_SCHEMA_VERSION;
 }
 
-const tenantPartition = (tenantId: string): string => `tenant:${tenantId}`;
 const installId = (address: string): string => `staff-install:${createHash('sha256').update(address).digest('hex')}`;
 
 export class CosmosInstalledPeople implements InstalledPeople {
@@ -58,12 +57,7 @@ export class CosmosInstalledPeople implements InstalledPeople {
   async forget(person: InstalledPerson): Promise<void> {
     for (const address of installedAddresses(person)) {
       const stored = await this.byAddress(person.tenantId, address);
-      if (stored?.userId !== person.userId) continue;
-      try {
-        await this.container.item(installId(address), tenantPartition(person.tenantId)).delete();
-      } catch (err: unknown) {
-        if (!isNotFound(err)) throw err;
-      }
+      if (stored?.userId === person.userId) await deleteDocument(this.container, installId(address), tenantPartition(person.tenantId));
     }
   }
 }

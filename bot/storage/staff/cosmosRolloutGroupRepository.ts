@@ -2,8 +2,8 @@ import type { Container } from '@azure/cosmos';
 import { ConcurrentModification } from '../../migration/projects/conflictRetry';
 import type { RolloutGroup } from '../../migration/staff/rolloutGroup';
 import type { RolloutGroupRepository } from '../../migration/staff/staffRepository';
-import { cosmosStatusCode, isNotFound, isPreconditionFailed } from '../cosmosErrors';
-import { readDocument } from '../projects/cosmosDocuments';
+import { cosmosStatusCode, isPreconditionFailed } from '../cosmosErrors';
+import { deleteDocument, readDocument } from '../projects/cosmosDocuments';
 import { assertStaffSchema, rolloutGroupDocumentId, ROLLOUT_GROUP_TYPE, STAFF_SCHEMA_VERSION, type RolloutGroupDocument } from './staffDocuments';
 
 /**
@@ -54,13 +54,7 @@ export class CosmosRolloutGroupRepository implements RolloutGroupRepository {
   }
 
   async remove(projectId: string, groupId: string): Promise<boolean> {
-    try {
-      await this.container.item(rolloutGroupDocumentId(groupId), projectId).delete();
-      return true;
-    } catch (err: unknown) {
-      if (isNotFound(err)) return false;
-      throw err;
-    }
+    return deleteDocument(this.container, rolloutGroupDocumentId(groupId), projectId);
   }
 
   private async read(projectId: string, groupId: string): Promise<(RolloutGroupDocument & { _etag: string }) | undefined> {

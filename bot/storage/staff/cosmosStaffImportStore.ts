@@ -1,10 +1,10 @@
-import type { Container, JSONObject, OperationInput, SqlParameter } from '@azure/cosmos';
+import type { Container, JSONObject, OperationInput } from '@azure/cosmos';
 import { rebase, type PlannedChange } from '../../migration/staff/import/importPlan';
 import type { ImportReport, StaffImportRecord, StaffImportStore } from '../../migration/staff/import/staffImportStore';
 import type { StaffMember } from '../../migration/staff/staffMember';
 import { sequence } from '../auditPages';
 import { cosmosStatusCode, isNotFound } from '../cosmosErrors';
-import { readDocument } from '../projects/cosmosDocuments';
+import { queryPartition, readDocument } from '../projects/cosmosDocuments';
 import { runBulk, succeeded, type BulkOutcome } from './bulkWrites';
 import { assertStaffSchema, staffDocumentId, STAFF_MEMBER_TYPE, STAFF_SCHEMA_VERSION, toStaffDocument, type StaffDocument } from './staffDocuments';
 import {
@@ -21,7 +21,7 @@ import {
 
 /** Staged rows applied per round: each round is one query, one bulk write and one bulk delete (plus a bulk read for rows that need rebasing). */
 const APPLY_CHUNK = 10_000;
-/** Rows per query page (Azure still caps a page at 4 MB). */
+/** Rows per query page, above `WHOLE_READ_PAGE`: the import reads whole lists of 50,000 (Azure still caps a page at 4 MB). */
 const QUERY_PAGE = 10_000;
 /** Rounds a row may lose to a concurrent save (412) before the import gives up on it. */
 const MAX_APPLY_ATTEMPTS = 5;
@@ -58,11 +58,13 @@ export class CosmosStaffImportStore implements StaffImportStore {
   ) {}
 
   async storedMembers(projectId: string): Promise<ReadonlyMap<string, StaffMember>> {
-    const rows = await this.query<StoredParts>(
+    const rows = await queryPartition<StoredParts>(
+      this.container,
       projectId,
       'c.schemaVersion, c.member, c.history, c.nextHistorySeq, c.historyArchived, c._etag',
       `c.type = '${STAFF_MEMBER_TYPE}'`,
       [],
+      QUERY_PAGE,
     );
     const members = new Map<string, StaffMember>();
     const parts = new Map<string, StoredParts>();
@@ -152,11 +154,13 @@ export class CosmosStaffImportStore implements StaffImportStore {
     for (let round = 0; ; round += 1) {
       const rows = fromMemory
         ? fromMemory.slice(round * this.applyChunk, (round + 1) * this.applyChunk)
-        : await this.query<ImportRowDocument>(
+        : await queryPartition<ImportRowDocument>(
+            this.container,
             projectId,
             `TOP ${this.applyChunk} *`,
             `c.type = '${IMPORT_ROW_TYPE}' AND c.importId = @importId`,
             [{ name: '@importId', value: importId }],
+            QUERY_PAGE,
           );
       if (rows.length === 0) break;
       await this.applyRows(projectId, importId, await this.writeWhole(projectId, rows), at);
@@ -184,7 +188,7 @@ export class CosmosStaffImportStore implements StaffImportStore {
     if (current && current.record.state !== 'staging' && current.record.state !== 'rolled-back') {
       throw new Error(`Import ${importId} is ${current.record.state} and is rolled forward, not back`);
     }
-    const ids = await this.query<string>(projectId, 'VALUE c.id', `c.type = '${IMPORT_ROW_TYPE}' AND c.importId = @importId`, [{ name: '@importId', value: importId }]);
+    const ids = await queryPartition<string>(this.container, projectId, 'VALUE c.id', `c.type = '${IMPORT_ROW_TYPE}' AND c.importId = @importId`, [{ name: '@importId', value: importId }], QUERY_PAGE);
     const outcomes = await runBulk(
       this.container,
       ids.map((id) => ({ operationType: 'Delete', id, partitionKey: projectId })),
@@ -307,7 +311,7 @@ export class CosmosStaffImportStore implements StaffImportStore {
   }
 
   private async countRows(projectId: string, importId: string): Promise<number> {
-    const [count] = await this.query<number>(projectId, 'VALUE COUNT(1)', `c.type = '${IMPORT_ROW_TYPE}' AND c.importId = @importId`, [{ name: '@importId', value: importId }]);
+    const [count] = await queryPartition<number>(this.container, projectId, 'VALUE COUNT(1)', `c.type = '${IMPORT_ROW_TYPE}' AND c.importId = @importId`, [{ name: '@importId', value: importId }], QUERY_PAGE);
     return count ?? 0;
   }
 
@@ -327,14 +331,6 @@ export class CosmosStaffImportStore implements StaffImportStore {
     return document;
   }
 
-  private async query<T>(partition: string, select: string, where: string, parameters: readonly SqlParameter[]): Promise<T[]> {
-    const query = `SELECT ${select} FROM c WHERE c.projectId = @partition AND (${where})`;
-    // Large pages: the import reads whole lists, and the embedded server runs the query again for every page.
-    const { resources } = await this.container.items
-      .query<T>({ query, parameters: [{ name: '@partition', value: partition }, ...parameters] }, { partitionKey: partition, maxItemCount: QUERY_PAGE })
-      .fetchAll();
-    return resources;
-  }
 }
 
 function recordDocument(record: StaffImportRecord): ImportRecordDocument {

@@ -1,7 +1,7 @@
 import type { Container } from '@azure/cosmos';
 import type { StaffLink, StaffLinkStore } from '../../migration/answers/personal/personalPorts';
-import { isNotFound } from '../cosmosErrors';
-import { readDocument } from '../projects/cosmosDocuments';
+import { deleteDocument, readDocument } from '../projects/cosmosDocuments';
+import { tenantPartition } from '../projects/projectDocuments';
 import { STAFF_SCHEMA_VERSION } from './staffDocuments';
 
 export const STAFF_LINK_TYPE = 'staff-link';
@@ -35,7 +35,6 @@ interface StaffPersonLinkDocument {
   readonly localId: string;
 }
 
-const tenantPartition = (tenantId: string): string => `tenant:${tenantId}`;
 /** Teams user ids are `29:` and url-safe characters; encoded anyway, since an id ends up in a document id. */
 const personLinkId = (userId: string): string => `staff-person:${encodeURIComponent(userId)}`;
 
@@ -70,8 +69,8 @@ export class CosmosStaffLinks implements StaffLinkStore {
     const link = await this.get(projectId, localId);
     if (link === undefined) return false;
     const person = await this.recordOf(link.tenantId, link.userId);
-    if (person?.projectId === projectId && person.localId === localId) await deleteIfThere(this.container, personLinkId(link.userId), tenantPartition(link.tenantId));
-    await deleteIfThere(this.container, staffLinkDocumentId(localId), projectId);
+    if (person?.projectId === projectId && person.localId === localId) await deleteDocument(this.container, personLinkId(link.userId), tenantPartition(link.tenantId));
+    await deleteDocument(this.container, staffLinkDocumentId(localId), projectId);
     return true;
   }
 
@@ -94,13 +93,5 @@ export class CosmosStaffLinks implements StaffLinkStore {
       localId: link.localId,
     };
     await this.container.items.upsert(personDocument);
-  }
-}
-
-async function deleteIfThere(container: Container, id: string, partition: string): Promise<void> {
-  try {
-    await container.item(id, partition).delete();
-  } catch (err: unknown) {
-    if (!isNotFound(err)) throw err;
   }
 }

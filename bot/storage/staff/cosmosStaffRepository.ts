@@ -5,8 +5,8 @@ import { NotFound } from '../../migration/shared/errors';
 import type { StaffChange, StaffFilter, StaffPage, StaffPageQuery, StaffRepository } from '../../migration/staff/staffRepository';
 import type { StaffHistoryEntry, StaffMember } from '../../migration/staff/staffMember';
 import { mergeBySeq, pageOutOldest, sequence } from '../auditPages';
-import { cosmosStatusCode, isNotFound, isPreconditionFailed } from '../cosmosErrors';
-import { readDocument, WHOLE_READ_PAGE } from '../projects/cosmosDocuments';
+import { cosmosStatusCode, isPreconditionFailed } from '../cosmosErrors';
+import { deleteDocument, readDocument, WHOLE_READ_PAGE } from '../projects/cosmosDocuments';
 import { runBulk, succeeded } from './bulkWrites';
 import {
   assertStaffSchema,
@@ -145,9 +145,9 @@ export class CosmosStaffRepository implements StaffRepository {
     if (!document) return false;
     // History pages first: were the record deleted first and the pages not, nothing would point at them again.
     if (document.historyArchived) {
-      for (const page of await this.historyPages(projectId, localId)) await this.deleteIfThere(page.id, projectId);
+      for (const page of await this.historyPages(projectId, localId)) await deleteDocument(this.container, page.id, projectId);
     }
-    return this.deleteIfThere(document.id, projectId);
+    return deleteDocument(this.container, document.id, projectId);
   }
 
   async removeAll(projectId: string): Promise<number> {
@@ -164,16 +164,6 @@ export class CosmosStaffRepository implements StaffRepository {
     const failed = outcomes.filter((o) => !succeeded(o) && o.statusCode !== 404);
     if (failed.length > 0) throw new Error(`${failed.length} staff documents could not be removed (status ${failed[0]?.statusCode ?? 0})`);
     return rows.filter((row) => row.type === STAFF_MEMBER_TYPE).length;
-  }
-
-  private async deleteIfThere(id: string, projectId: string): Promise<boolean> {
-    try {
-      await this.container.item(id, projectId).delete();
-      return true;
-    } catch (err: unknown) {
-      if (isNotFound(err)) return false;
-      throw err;
-    }
   }
 
   private async read(projectId: string, localId: string): Promise<Stored | undefined> {
