@@ -9,6 +9,7 @@ import {
   importRefusedCardJson,
   importReportCardJson,
   importStoppedCardJson,
+  uploadLinkCardJson,
 } from '../../cards/staffImportCard';
 import type { GalleryCard } from './galleryCards';
 
@@ -69,6 +70,13 @@ export const STAFF_IMPORT_CARDS: readonly GalleryCard[] = [
     builder: 'importRefusedCardJson',
     typical: () => importRefusedCardJson('staff.xlsx', 'This is an Excel workbook, not a CSV file. In Excel, choose Save As, then CSV UTF-8, and send that.'),
     worstCase: () => importRefusedCardJson(LONG_FILE, 'r'.repeat(500)),
+  },
+  {
+    id: 'staff-upload-link',
+    title: 'import staff: the signed upload page',
+    builder: 'uploadLinkCardJson',
+    typical: () => uploadLinkCardJson({ url: 'https://gateway.example.nhs.uk/upload/abc.def', expiresAt: EXPIRES }, true),
+    worstCase: () => uploadLinkCardJson({ url: `https://gateway.example.nhs.uk/upload/${'a'.repeat(600)}.${'d'.repeat(86)}`, expiresAt: EXPIRES }, false),
   },
   {
     id: 'staff-import-busy',
