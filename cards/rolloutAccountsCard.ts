@@ -25,7 +25,7 @@ export function accountsCardJson(scope: string, people: number, links: readonly 
     return rolloutCard('accounts', body);
   }
   body.push(
-    text(`${people} new ${people === 1 ? 'account' : 'accounts'} in ${links.length} ${links.length === 1 ? 'file' : 'files'}. People who already hold an NHSmail account are left out.`),
+    text(`${people.toLocaleString('en-GB')} new ${people === 1 ? 'account' : 'accounts'} in ${links.length} ${links.length === 1 ? 'file' : 'files'}. People who already hold an NHSmail account are left out.`),
     text('Upload them to the Portal one at a time (Validate, then Create), waiting for each to finish: files sent in parallel create duplicates. If a file partly fails, fix and resend only the rows that failed.', { isSubtle: true }),
     text(`The links are only for you and work until ${formatUkDateTime(expiresAt)}; after that, type export accounts again.`, { isSubtle: true, size: 'Small' }),
   );

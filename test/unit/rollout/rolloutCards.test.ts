@@ -45,4 +45,8 @@ describe('the roll-out cards at their worst', () => {
     expect(json).toContain('"legend":"Registered"');
     expect(json).toContain('"fallback":{"type":"Container"');
   });
+
+  it('when the Portal files card counts 25,000 people, then the number is written as people in the UK read it', () => {
+    expect(JSON.stringify(cards.find(([name]) => name === 'accounts')?.[1])).toContain('25,000 new accounts in');
+  });
 });
